@@ -1,0 +1,55 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CLI = join(__dirname, '..', 'dist', 'main', 'cli.cjs');
+
+export interface Terminal {
+  url: string;
+  dataDir: string;
+  output: string[];
+}
+
+/** Starts `botv2 serve --port 0` on a fresh data directory and resolves once it prints its URL. */
+async function startServe(
+  dataDir: string,
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; output: string[] }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /BotV2 browser mode: (http:\/\/\S+)/.exec(output.join(''));
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`botv2 serve exited with ${code}:\n${output.join('')}`)));
+  });
+  return { child, url, output };
+}
+
+export const test = base.extend<{ terminal: Terminal; serveArgs: string[] }>({
+  serveArgs: [['--speed', '600', '--seed', '7'], { option: true }],
+  terminal: async ({ serveArgs }, use) => {
+    test.skip(
+      !existsSync(CHROMIUM) && !process.env.CI,
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (CI installs it)`,
+    );
+    const dataDir = mkdtempSync(join(tmpdir(), 'botv2-e2e-'));
+    const { child, url, output } = await startServe(dataDir, serveArgs);
+    await use({ url, dataDir, output });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

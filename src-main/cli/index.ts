@@ -1,0 +1,123 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSettings, SettingsError } from '../config/load-settings';
+import { defaultDataDir, USER_SETTINGS_FILE } from '../host/paths';
+import { defaultSettingsFile } from '../host/resources';
+import { DatabaseRefusedError } from '../store/database';
+import { serve } from './serve';
+
+const USAGE = `Usage: botv2 <command> [options]
+
+Commands:
+  serve [--port N] [--data-dir DIR] [--host ADDR] [--speed N] [--seed N]
+        Paper-trade on the synthetic market and serve the terminal to a browser (127.0.0.1 by default;
+        --port 0 picks a free port). The printed URL carries the session token.
+  check-config FILE
+        Validate a settings file (over the defaults); print every problem with file, line and key.
+`;
+
+class UsageError extends Error {}
+
+function numberOption(
+  value: string | undefined,
+  name: string,
+  check: (n: number) => boolean,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`--${name}: "${value}" is not valid`);
+  return n;
+}
+
+async function runServe(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      host: { type: 'string' },
+      speed: { type: 'string' },
+      seed: { type: 'string' },
+    },
+    strict: true,
+  });
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const port = numberOption(values.port, 'port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535) ?? 4318;
+  const speed = numberOption(values.speed, 'speed', (n) => n > 0);
+  const seed = numberOption(values.seed, 'seed', Number.isInteger);
+  const bindHost = values.host ?? '127.0.0.1';
+  if (values.host && !['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
+    console.warn(
+      `botv2: warning: listening on ${values.host}, not only on this computer; the token is all that guards it.`,
+    );
+  }
+  const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
+  const running = await serve({ dataDir, settings, port, bindHost, speed, seed });
+  console.log(`BotV2 browser mode: ${running.server.url}`);
+  console.log(`data directory: ${dataDir}`);
+  let stopping = false;
+  await new Promise<void>((done) => {
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`botv2: ${signal}: stopping…`);
+      void running.stop().then(done, (error: unknown) => {
+        console.error(`botv2: stop failed: ${String(error)}`);
+        done();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}
+
+function runCheckConfig(args: string[]): number {
+  const [file, ...rest] = args;
+  if (!file || rest.length) throw new UsageError('check-config takes exactly one FILE');
+  loadSettings(defaultSettingsFile(), resolve(file));
+  console.log(`${file}: ok`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await runServe(args);
+      case 'check-config':
+        return runCheckConfig(args);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(`botv2: settings refused:\n${error.problems.map((p) => `  ${p}`).join('\n')}`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      console.error(`botv2: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof DatabaseRefusedError) {
+      console.error(`botv2: ${error.message}`);
+      return 3;
+    }
+    console.error(`botv2: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,55 @@
+import type { InstrumentSpec } from '../../src-shared/domain/market';
+import type { Settings } from '../../src-shared/settings/schema';
+import { SimulatedClock } from './clock';
+import { PaperBroker } from './execution/paper-broker';
+import { Engine } from './loop';
+import { Portfolio } from './portfolio';
+import type { Journal, PortfolioCheckpoint } from './ports';
+import { CircuitBreaker, type BreakerMemory } from './risk/circuit-breaker';
+import { RiskManager } from './risk/risk-manager';
+import { Rng } from './rng';
+import { createStrategies } from './strategies/registry';
+
+export interface EngineStart {
+  settings: Settings;
+  instruments: readonly InstrumentSpec[];
+  journal: Journal;
+  /** Seed of the execution randomness (slippage factors). */
+  seed: number;
+  /** State to continue from; a fresh portfolio with the settings' initial cash when absent. */
+  restored?: { checkpoint: PortfolioCheckpoint; breaker: BreakerMemory | null };
+}
+
+/** Wires the engine's parts from validated settings. */
+export function createEngine({ settings, instruments, journal, seed, restored }: EngineStart): Engine {
+  const initialCash = settings.paper.initialCash;
+  const portfolio = restored
+    ? Portfolio.restore(initialCash, restored.checkpoint)
+    : new Portfolio(initialCash);
+  const breakerSettings = settings.risk.circuitBreaker;
+  const breaker = new CircuitBreaker(
+    { levels: breakerSettings.levels, cooldownMs: breakerSettings.cooldownMinutes * 60_000 },
+    restored?.breaker ?? {
+      equity: restored ? Math.max(restored.checkpoint.peakEquity, portfolio.equity()) : portfolio.equity(),
+    },
+  );
+  const slippage = settings.execution.slippage;
+  return new Engine({
+    clock: new SimulatedClock(restored?.checkpoint.time ?? 0),
+    instruments,
+    strategies: createStrategies(settings.strategies),
+    risk: new RiskManager(settings.risk.positionLimits, breaker),
+    execution: new PaperBroker(
+      {
+        takerCommission: settings.execution.commission.taker,
+        baseSlippage: slippage.base,
+        randomMin: slippage.randomMin,
+        randomMax: slippage.randomMax,
+      },
+      new Rng(seed ^ 0x5eed),
+    ),
+    journal,
+    portfolio,
+    checkpointIntervalMs: settings.persistence.checkpointIntervalMinutes * 60_000,
+  });
+}

@@ -1,0 +1,135 @@
+import type { Bar } from '../../src-shared/domain/market';
+import type { Portfolio as PortfolioView, Position, PositionEffect } from '../../src-shared/domain/trading';
+import type { Fill, PortfolioCheckpoint } from './ports';
+
+interface Holding {
+  qty: number;
+  avgPrice: number;
+  lastPrice: number;
+}
+
+/** Quantities closer to zero than this are treated as flat (float residue of repeated fills). */
+const FLAT = 1e-9;
+
+/**
+ * Cash, positions and P&L, marked to market on every bar. Long and short positions; the average price is
+ * the quantity-weighted entry price of the open quantity; realised P&L is booked on the closed quantity.
+ */
+export class Portfolio {
+  private cash: number;
+  private readonly holdings = new Map<string, Holding>();
+  private realized = 0;
+  private commissionsPaid = 0;
+  private time = 0;
+
+  constructor(readonly initialCash: number) {
+    this.cash = initialCash;
+  }
+
+  static restore(initialCash: number, checkpoint: PortfolioCheckpoint): Portfolio {
+    const portfolio = new Portfolio(initialCash);
+    portfolio.cash = checkpoint.cash;
+    portfolio.realized = checkpoint.realizedPnl;
+    portfolio.commissionsPaid = checkpoint.commissions;
+    portfolio.time = checkpoint.time;
+    for (const p of checkpoint.positions) {
+      portfolio.holdings.set(p.instrument, { qty: p.qty, avgPrice: p.avgPrice, lastPrice: p.lastPrice });
+    }
+    return portfolio;
+  }
+
+  mark(bar: Bar): void {
+    this.time = bar.time;
+    const holding = this.holdings.get(bar.instrument);
+    if (holding) holding.lastPrice = bar.close;
+  }
+
+  quantity(instrument: string): number {
+    return this.holdings.get(instrument)?.qty ?? 0;
+  }
+
+  /** Books a fill: moves cash, updates the position, realises P&L on any closed quantity. */
+  applyFill(fill: Fill): { realizedPnl: number; effect: PositionEffect } {
+    const signed = fill.side === 'buy' ? fill.qty : -fill.qty;
+    this.cash -= signed * fill.price + fill.commission;
+    this.commissionsPaid += fill.commission;
+
+    const holding = this.holdings.get(fill.instrument) ?? { qty: 0, avgPrice: 0, lastPrice: fill.price };
+    const before = holding.qty;
+    const after = before + signed;
+    let realizedPnl = 0;
+    let effect: PositionEffect;
+
+    if (Math.abs(before) < FLAT) {
+      effect = 'open';
+      holding.avgPrice = fill.price;
+    } else if (Math.sign(before) === Math.sign(signed)) {
+      effect = 'increase';
+      holding.avgPrice = (Math.abs(before) * holding.avgPrice + fill.qty * fill.price) / Math.abs(after);
+    } else {
+      const closedQty = Math.min(Math.abs(before), fill.qty);
+      realizedPnl = closedQty * (fill.price - holding.avgPrice) * Math.sign(before);
+      if (Math.abs(after) < FLAT) {
+        effect = 'close';
+      } else if (Math.sign(after) === Math.sign(before)) {
+        effect = 'reduce';
+      } else {
+        effect = 'reverse';
+        holding.avgPrice = fill.price;
+      }
+    }
+
+    holding.qty = Math.abs(after) < FLAT ? 0 : after;
+    holding.lastPrice = fill.price;
+    this.realized += realizedPnl;
+    if (holding.qty === 0) this.holdings.delete(fill.instrument);
+    else this.holdings.set(fill.instrument, holding);
+    return { realizedPnl, effect };
+  }
+
+  equity(): number {
+    let value = this.cash;
+    for (const holding of this.holdings.values()) value += holding.qty * holding.lastPrice;
+    return value;
+  }
+
+  positions(): Position[] {
+    return [...this.holdings.entries()].map(([instrument, h]) => ({
+      instrument,
+      qty: h.qty,
+      avgPrice: h.avgPrice,
+      lastPrice: h.lastPrice,
+      unrealizedPnl: h.qty * (h.lastPrice - h.avgPrice),
+    }));
+  }
+
+  view(): PortfolioView {
+    const unrealizedPnl = this.positions().reduce((sum, p) => sum + p.unrealizedPnl, 0);
+    return {
+      time: this.time,
+      cash: this.cash,
+      equity: this.equity(),
+      realizedPnl: this.realized,
+      unrealizedPnl,
+      commissions: this.commissionsPaid,
+      initialCash: this.initialCash,
+    };
+  }
+
+  checkpoint(peakEquity: number): PortfolioCheckpoint {
+    return {
+      time: this.time,
+      cash: this.cash,
+      equity: this.equity(),
+      realizedPnl: this.realized,
+      commissions: this.commissionsPaid,
+      peakEquity,
+      positions: this.positions().map(({ instrument, qty, avgPrice, lastPrice }) => ({
+        instrument,
+        qty,
+        avgPrice,
+        lastPrice,
+      })),
+    };
+  }
+}

@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientFrameSchema, type ServerFrame } from '../../src-shared/ipc/wire';
+import type { Logger } from '../log';
+import type { HostListener } from './engine-host';
+import type { Dispatch } from './request-handlers';
+import { createGuard, TOKEN_COOKIE } from './request-guard';
+
+export interface BrowserServerOptions {
+  dispatch: Dispatch;
+  subscribe: (listener: HostListener) => () => void;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port: number;
+  bindHost: string;
+  ipAllowlist: readonly string[];
+  logger: Logger;
+  token?: string;
+}
+
+export interface BrowserServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** Socket buffer above which live equity frames are dropped for a slow client (it can re-read the history). */
+const SLOW_CLIENT_BYTES = 4 * 1024 * 1024;
+const MAX_FRAME_BYTES = 64 * 1024;
+
+/**
+ * Browser mode: the same EngineHost over HTTP (the built renderer) and one WebSocket (the contract).
+ * Binds to loopback unless told otherwise; every request needs the session token, a loopback (or allowed)
+ * peer, and a Host and Origin of this server.
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const { logger } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.bindHost, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const extraHostNames = ['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'].includes(options.bindHost)
+    ? []
+    : [options.bindHost.includes(':') ? `[${options.bindHost}]` : options.bindHost];
+  const guard = createGuard({ port, token, extraHostNames, ipAllowlist: options.ipAllowlist });
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const verdict = guard.check(request, url, false);
+    if (!verdict.ok) {
+      logger.warn(
+        { path: url.pathname, status: verdict.status, reason: verdict.reason },
+        'browser-mode request refused',
+      );
+      response
+        .writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(`${verdict.status} ${verdict.reason}\n`);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    serveStatic(options.staticDir, url.pathname, token, response);
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const verdict =
+      url.pathname === '/ws'
+        ? guard.check(request, url, true)
+        : ({ ok: false, status: 403, reason: 'no such socket' } as const);
+    if (!verdict.ok) {
+      logger.warn({ status: verdict.status, reason: verdict.reason }, 'browser-mode socket refused');
+      socket.end(
+        `HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`,
+      );
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options));
+  });
+
+  const address = extraHostNames[0] ?? '127.0.0.1';
+  return {
+    url: `http://${address}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serveSocket(ws: WebSocket, options: BrowserServerOptions): void {
+  const send = (frame: ServerFrame) => ws.send(JSON.stringify(frame));
+  const unsubscribe = options.subscribe((name, payload) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (name === 'equity' && ws.bufferedAmount > SLOW_CLIENT_BYTES) return;
+    send({ type: 'event', name, payload });
+  });
+  ws.on('close', unsubscribe);
+  ws.on('message', (data, isBinary) => {
+    let raw: unknown;
+    try {
+      raw = isBinary ? undefined : JSON.parse(data.toString());
+    } catch {
+      raw = undefined;
+    }
+    const frame = ClientFrameSchema.safeParse(raw);
+    if (!frame.success) {
+      ws.close(1008, 'malformed frame');
+      return;
+    }
+    send({
+      type: 'response',
+      id: frame.data.id,
+      result: options.dispatch(frame.data.name, frame.data.input),
+    });
+  });
+}
+
+function serveStatic(root: string, pathname: string, token: string, response: ServerResponse): void {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 not found\n');
+    return;
+  }
+  const isPage = extname(file) === '.html';
+  const headers: Record<string, string> = {
+    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': isPage ? 'no-store' : 'private, max-age=3600',
+  };
+  if (isPage) {
+    headers['content-security-policy'] = CSP;
+    // Assets the page loads carry no token in their URL: the cookie admits them.
+    headers['set-cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+  response.writeHead(200, headers).end(readFileSync(file));
+}

@@ -1,0 +1,43 @@
+import type { PortfolioCheckpoint } from '../engine/ports';
+import type { BreakerMemory } from '../engine/risk/circuit-breaker';
+import { Portfolio } from '../engine/portfolio';
+import type { ReadModels } from '../store/read-models';
+
+export interface RestoredState {
+  checkpoint: PortfolioCheckpoint;
+  breaker: BreakerMemory | null;
+}
+
+/**
+ * The state to continue from: the latest checkpoint, plus the trades recorded after it, plus the newest
+ * breaker event after it (a halt the trader gave after the last checkpoint still holds). Null on a new
+ * database.
+ */
+export function restoreState(read: ReadModels, initialCash: number): RestoredState | null {
+  const latest = read.latestCheckpoint();
+  if (!latest) return null;
+  const portfolio = Portfolio.restore(initialCash, latest.checkpoint);
+  let time = latest.checkpoint.time;
+  for (const trade of read.tradesAfter(latest.lastTradeId)) {
+    portfolio.applyFill(trade);
+    time = Math.max(time, trade.time);
+  }
+  const peakEquity = Math.max(latest.checkpoint.peakEquity, portfolio.equity());
+  const checkpoint = { ...portfolio.checkpoint(peakEquity), time };
+  let breaker = latest.breaker
+    ? { ...latest.breaker, peakEquity: Math.max(latest.breaker.peakEquity, peakEquity) }
+    : null;
+  const event = read.lastBreakerEventSince(latest.checkpoint.time);
+  if (event) {
+    const after = event.after;
+    breaker = {
+      level: after.level,
+      halted: after.halted,
+      haltReason: after.haltReason,
+      peakEquity: Math.max(after.peakEquity, peakEquity),
+      lastEquity: portfolio.equity(),
+      cooldownUntil: after.cooldownUntil,
+    };
+  }
+  return { checkpoint, breaker };
+}

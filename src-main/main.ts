@@ -1,0 +1,89 @@
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import { loadSettings, SettingsError } from './config/load-settings';
+import { channelOf } from '../src-shared/ipc/channels';
+import { REQUEST_NAMES } from '../src-shared/ipc/contract';
+import { err } from '../src-shared/ipc/result';
+import { EngineHost } from './host/engine-host';
+import { USER_SETTINGS_FILE } from './host/paths';
+import { createDispatch } from './host/request-handlers';
+import { defaultSettingsFile } from './host/resources';
+import { hardenedWindowOptions, isTrustedSender, rendererUrl } from './host/window-security';
+import { createLogger } from './log';
+
+// Electron entry only: lifecycle, the hardened window, and binding the EngineHost to ipcMain.
+
+const indexHtml = join(__dirname, '..', 'renderer', 'index.html');
+const expectedUrl = rendererUrl(indexHtml);
+let host: EngineHost | null = null;
+
+app.enableSandbox();
+
+// No page may navigate, open windows, attach webviews or get permissions.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
+  const logger = createLogger(dataDir, settings.logging.level);
+  host = new EngineHost({ dataDir, settings, logger });
+  const dispatch = createDispatch(host, logger);
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
+  const trusted = (event: IpcMainInvokeEvent): boolean => {
+    const frame = event.senderFrame;
+    return (
+      event.sender === window.webContents &&
+      isTrustedSender(
+        frame && { url: frame.url, isMainFrame: frame === window.webContents.mainFrame },
+        expectedUrl,
+      )
+    );
+  };
+  for (const name of REQUEST_NAMES) {
+    ipcMain.handle(channelOf(name), (event, input: unknown) => {
+      if (!trusted(event)) {
+        logger.warn({ request: name, url: event.senderFrame?.url }, 'IPC from an untrusted frame refused');
+        return err('refused: this frame may not call the engine');
+      }
+      return dispatch(name, input);
+    });
+  }
+  host.subscribe((name, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(channelOf(name), payload);
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(indexHtml);
+  host.start();
+}
+
+app.whenReady().then(
+  () => {
+    try {
+      start();
+    } catch (error) {
+      const message = error instanceof SettingsError ? `Settings refused:\n${error.message}` : String(error);
+      dialog.showErrorBox('BotV2 cannot start', message);
+      app.exit(1);
+    }
+  },
+  (error: unknown) => {
+    console.error(error);
+    app.exit(1);
+  },
+);
+
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => {
+  host?.close();
+  host = null;
+});

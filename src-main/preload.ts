@@ -1,0 +1,29 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channelOf } from '../src-shared/ipc/channels';
+import type { PreloadApi } from '../src-shared/ipc/bridge-api';
+
+// One named function per contract entry; no generic invoke reaches the page. The main process parses every
+// input and checks the sending frame; the renderer parses every result and event.
+
+const listen = (name: string) => (listener: (payload: unknown) => void) => {
+  const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+  ipcRenderer.on(channelOf(name), wrapped);
+  return () => {
+    ipcRenderer.removeListener(channelOf(name), wrapped);
+  };
+};
+
+const api = {
+  snapshot: (input: unknown) => ipcRenderer.invoke(channelOf('snapshot'), input),
+  trades: (input: unknown) => ipcRenderer.invoke(channelOf('trades'), input),
+  equityHistory: (input: unknown) => ipcRenderer.invoke(channelOf('equityHistory'), input),
+  breakerEvents: (input: unknown) => ipcRenderer.invoke(channelOf('breakerEvents'), input),
+  halt: (input: unknown) => ipcRenderer.invoke(channelOf('halt'), input),
+  resume: (input: unknown) => ipcRenderer.invoke(channelOf('resume'), input),
+  onEquity: listen('equity'),
+  onFill: listen('fill'),
+  onBreaker: listen('breaker'),
+  onStatus: listen('status'),
+} satisfies PreloadApi;
+
+contextBridge.exposeInMainWorld('botv2', api);

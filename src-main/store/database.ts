@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/** The database cannot be used as it is; the message says why and what to do. Nothing was changed. */
+export class DatabaseRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseRefusedError';
+  }
+}
+
+export const migrationHash = (migration: Migration): string =>
+  createHash('sha256').update(`${migration.version}:${migration.name}:${migration.sql}`).digest('hex');
+
+/**
+ * Opens (or creates) the database with WAL and synchronous=FULL, so a committed transaction survives a
+ * crash or power loss, then checks the applied migrations and applies the missing ones.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  let db: Db;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    throw new DatabaseRefusedError(`${file}: cannot open the database (${describe(error)})`);
+  }
+  try {
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 2000');
+    migrate(db, file, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof DatabaseRefusedError) throw error;
+    throw new DatabaseRefusedError(`${file}: cannot use the database (${describe(error)})`);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}
+
+function migrate(db: Db, file: string, migrations: readonly Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied = db
+    .prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version')
+    .all() as {
+    version: number;
+    name: string;
+    sha256: string;
+  }[];
+  const known = new Map(migrations.map((m) => [m.version, m]));
+  const newest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  for (const row of applied) {
+    const migration = known.get(row.version);
+    if (!migration) {
+      throw new DatabaseRefusedError(
+        `${file} was written by a newer version of BotV2 (schema version ${row.version}; this version knows up to ${newest}). Update BotV2 or choose another data directory.`,
+      );
+    }
+    if (migrationHash(migration) !== row.sha256) {
+      throw new DatabaseRefusedError(
+        `${file}: migration ${row.version} (${row.name}) differs from the one applied to this database; migrations are append-only. Refusing to start.`,
+      );
+    }
+  }
+  const done = new Set(applied.map((row) => row.version));
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)',
+  );
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, migrationHash(migration), new Date().toISOString());
+    })();
+  }
+}

@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { selectBridge } from './bridge/select-bridge';
+import './styles.css';
+
+const bridge = selectBridge();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App bridge={bridge} />
+  </StrictMode>,
+);

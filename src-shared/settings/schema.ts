@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { bool, fraction, nonNegative, oneOf, positive, positiveInt } from './fields';
+
+// The schema of settings.yaml. Every parameter the specification names lives here; the defaults are in
+// resources/default-settings.yaml and a user's settings file overrides them key by key.
+
+const breakerLevel = z.strictObject({
+  /** Drawdown from peak equity that trips this level, as a fraction (0.05 = −5 %). */
+  drawdown: fraction(),
+  /** Multiplier applied to every new position's size while this level is active. */
+  sizeMultiplier: fraction(),
+});
+
+const risk = z.strictObject({
+  circuitBreaker: z
+    .strictObject({
+      levels: z.tuple([breakerLevel, breakerLevel, breakerLevel], {
+        error: 'expected exactly three levels',
+      }),
+      cooldownMinutes: nonNegative(),
+    })
+    .superRefine((breaker, ctx) => {
+      const [l1, l2, l3] = breaker.levels;
+      if (!(l1.drawdown < l2.drawdown && l2.drawdown < l3.drawdown)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels'],
+          message: 'level drawdowns must increase: levels[0] < levels[1] < levels[2]',
+        });
+      }
+    }),
+  kelly: z.strictObject({
+    /** Share of full Kelly used (0.25 = quarter Kelly). */
+    fraction: fraction(),
+    /** Closed trades below which the Kelly estimate is shrunk toward zero. */
+    minTrades: positiveInt(),
+  }),
+  positionLimits: z
+    .strictObject({
+      minFractionOfEquity: fraction(),
+      maxFractionOfEquity: fraction(),
+    })
+    .refine((limits) => limits.minFractionOfEquity <= limits.maxFractionOfEquity, {
+      error: 'minFractionOfEquity must not exceed maxFractionOfEquity',
+      path: ['minFractionOfEquity'],
+    }),
+  liquidationCascade: z.strictObject({
+    /** Cascade risk score (0–1) above which positions are reduced. */
+    highRiskThreshold: fraction(),
+    /** Share of each position kept when the cascade risk is high. */
+    reduceTo: fraction(),
+  }),
+});
+
+const data = z.strictObject({
+  validation: z.strictObject({
+    /** |z| of a return on the rolling window above which a bar is an outlier. */
+    outlierZ: positive(),
+    outlierWindow: positiveInt(),
+  }),
+  normalization: z.strictObject({
+    method: oneOf(['zscore']),
+    window: positiveInt(),
+    clip: positive(),
+  }),
+});
+
+const ensemble = z.strictObject({
+  allocation: z
+    .strictObject({
+      sharpeWindow: positiveInt(),
+      /** α in smoothed = α·previous + (1 − α)·current. */
+      smoothingAlpha: fraction(),
+      minWeight: fraction(),
+      maxWeight: fraction(),
+      rebalanceIntervalHours: positive(),
+    })
+    .refine((allocation) => allocation.minWeight <= allocation.maxWeight, {
+      error: 'minWeight must not exceed maxWeight',
+      path: ['minWeight'],
+    }),
+  correlation: z.strictObject({
+    windowMinutes: positive(),
+    method: oneOf(['pearson', 'spearman']),
+    threshold: fraction(),
+    refreshMinutes: positive(),
+  }),
+  voting: z.strictObject({
+    method: oneOf(['weighted_average', 'majority', 'blend']),
+  }),
+});
+
+const execution = z.strictObject({
+  commission: z.strictObject({ maker: fraction(), taker: fraction() }),
+  slippage: z
+    .strictObject({
+      /** Base slippage as a fraction of price (0.0002 = 2 bps). */
+      base: fraction(),
+      sizeImpact: nonNegative(),
+      volatilityImpact: nonNegative(),
+      marketImpact: nonNegative(),
+      randomMin: positive(),
+      randomMax: positive(),
+    })
+    .refine((slippage) => slippage.randomMin <= slippage.randomMax, {
+      error: 'randomMin must not exceed randomMax',
+      path: ['randomMin'],
+    }),
+});
+
+const market = z.strictObject({
+  seed: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }),
+  barIntervalSeconds: positiveInt(),
+  instrument: z
+    .string({ error: 'expected an instrument name' })
+    .min(1, { error: 'expected an instrument name' }),
+  initialPrice: positive(),
+  /** Annualised drift and volatility of the synthetic price path. */
+  annualDrift: z
+    .number({ error: 'expected a number' })
+    .refine(Number.isFinite, { error: 'expected a number' }),
+  annualVolatility: positive(),
+});
+
+const paper = z.strictObject({
+  initialCash: positive(),
+  /** Engine time runs at wall time × speed. */
+  speed: positive(),
+});
+
+const persistence = z.strictObject({
+  checkpointIntervalMinutes: positive(),
+});
+
+const momentum = z.strictObject({
+  enabled: bool(),
+  lookback: positiveInt(),
+  /** Minimum absolute return over the lookback for a buy or sell signal. */
+  threshold: nonNegative(),
+});
+
+const strategies = z.strictObject({ momentum });
+
+const dashboard = z.strictObject({
+  /** IP addresses allowed to reach browser mode besides loopback (the spec's "IP whitelist"). */
+  ipAllowlist: z.array(z.string({ error: 'expected an IP address' })),
+});
+
+const logging = z.strictObject({
+  level: oneOf(['debug', 'info', 'warn', 'error']),
+  maxFileMegabytes: positive(),
+  maxFiles: positiveInt(),
+});
+
+export const SettingsSchema = z.strictObject({
+  market,
+  paper,
+  data,
+  strategies,
+  ensemble,
+  risk,
+  execution,
+  persistence,
+  dashboard,
+  logging,
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CircuitBreaker, type BreakerConfig } from '../../src-main/engine/risk/circuit-breaker';
+
+const MIN = 60_000;
+const config: BreakerConfig = {
+  levels: [
+    { drawdown: 0.05, sizeMultiplier: 0.5 },
+    { drawdown: 0.1, sizeMultiplier: 0.5 },
+    { drawdown: 0.15, sizeMultiplier: 0 },
+  ],
+  cooldownMs: 30 * MIN,
+};
+
+describe('CircuitBreaker', () => {
+  it('trips each level exactly at −5 %, −10 %, −15 % from the peak', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    expect(b.onEquity(95.01, 1)).toBeNull();
+    expect(b.state()).toMatchObject({ level: 0, sizeMultiplier: 1, openingAllowed: true });
+
+    const l1 = b.onEquity(95, 2)!;
+    expect(l1).toMatchObject({
+      kind: 'trip',
+      actor: 'auto',
+      reason: 'drawdown 5.00 % reached level 1 (5.00 %)',
+    });
+    expect(l1.before.level).toBe(0);
+    expect(l1.after).toMatchObject({
+      level: 1,
+      sizeMultiplier: 0.5,
+      cooldownUntil: 2 + 30 * MIN,
+      openingAllowed: true,
+    });
+
+    expect(b.onEquity(90, 3)!.after).toMatchObject({ level: 2, sizeMultiplier: 0.5 });
+    const l3 = b.onEquity(85, 4)!;
+    expect(l3.after).toMatchObject({ level: 3, sizeMultiplier: 0, openingAllowed: false });
+    expect(l3.after.drawdown).toBeCloseTo(0.15, 12);
+  });
+
+  it('jumps straight to the level a crash warrants', () => {
+    const b = new CircuitBreaker(config, { equity: 1000 });
+    expect(b.onEquity(800, 1)!.after.level).toBe(3);
+  });
+
+  it('holds a level through the cooldown and steps down after it', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    b.onEquity(84, 0);
+    expect(b.onEquity(99, 29 * MIN)).toBeNull();
+    expect(b.state().level).toBe(3);
+    const recovered = b.onEquity(93, 30 * MIN)!;
+    expect(recovered).toMatchObject({ kind: 'recover', actor: 'auto' });
+    expect(recovered.after).toMatchObject({ level: 1, cooldownUntil: null });
+  });
+
+  it('measures drawdown from a new peak', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    b.onEquity(120, 1);
+    expect(b.state().peakEquity).toBe(120);
+    expect(b.onEquity(114.01, 2)).toBeNull();
+    expect(b.onEquity(114, 3)!.after.level).toBe(1);
+  });
+
+  it('halts with a reason, refuses a second halt, and resumes', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    expect(b.halt('   ', 5)).toEqual({ ok: false, error: 'a reason is required to halt trading' });
+    const halted = b.halt(' news at 14:00 ', 5);
+    expect(halted.ok && halted.value).toMatchObject({
+      kind: 'halt',
+      actor: 'trader',
+      reason: 'news at 14:00',
+      time: 5,
+    });
+    expect(b.state()).toMatchObject({ halted: true, haltReason: 'news at 14:00', openingAllowed: false });
+    expect(b.halt('again', 6)).toEqual({ ok: false, error: 'trading is already halted (news at 14:00)' });
+    const resumed = b.resume(7);
+    expect(resumed.ok && resumed.value).toMatchObject({ kind: 'resume', reason: 'resumed by the trader' });
+    expect(resumed.ok && resumed.value.before.halted).toBe(true);
+    expect(b.state()).toMatchObject({ halted: false, haltReason: null, openingAllowed: true });
+    expect(b.resume(8)).toEqual({ ok: false, error: 'trading is not halted' });
+  });
+
+  it('restores a remembered state', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    const memory = b.remember();
+    b.halt('x', 1);
+    b.restore(memory);
+    expect(b.state().halted).toBe(false);
+  });
+
+  it('never sits below the level the current drawdown warrants, nor steps down inside the cooldown', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.double({ min: 1, max: 200, noNaN: true }), fc.integer({ min: 0, max: 20 * MIN })),
+          { maxLength: 60 },
+        ),
+        (path) => {
+          const b = new CircuitBreaker(config, { equity: 100 });
+          let time = 0;
+          let lastTrip = -Infinity;
+          for (const [equity, gap] of path) {
+            time += gap;
+            const before = b.state().level;
+            const event = b.onEquity(equity, time);
+            const { level, drawdown } = b.state();
+            const warranted = drawdown >= 0.15 ? 3 : drawdown >= 0.1 ? 2 : drawdown >= 0.05 ? 1 : 0; // exact thresholds
+            expect(level).toBeGreaterThanOrEqual(warranted);
+            if (event?.kind === 'trip') lastTrip = time;
+            if (level < before) expect(time - lastTrip).toBeGreaterThanOrEqual(config.cooldownMs);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

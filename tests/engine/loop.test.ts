@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src-main/engine/create-engine';
+import type { Engine } from '../../src-main/engine/loop';
+import { SyntheticFeed } from '../../src-main/feeds/synthetic-feed';
+import type { Settings } from '../../src-shared/settings/schema';
+import { MemoryJournal } from '../helpers/memory-journal';
+import { testSettings } from '../helpers/settings';
+
+function run(
+  seed: number,
+  bars: number,
+  settings: Settings = testSettings(),
+  before?: (engine: Engine, i: number) => void,
+) {
+  const feed = new SyntheticFeed({
+    seed,
+    instrument: 'SYN',
+    startTime: 0,
+    barIntervalMs: 60_000,
+    initialPrice: 100,
+    annualDrift: 0,
+    annualVolatility: 0.8,
+    maxBars: bars,
+  });
+  const journal = new MemoryJournal();
+  const engine = createEngine({ settings, instruments: feed.instruments, journal, seed });
+  let i = 0;
+  for (let bar = feed.next(); bar; bar = feed.next()) {
+    before?.(engine, i++);
+    engine.onBar(bar);
+  }
+  return { engine, journal };
+}
+
+describe('Engine loop', () => {
+  it('gives the same fills for the same seed and data, and others for another seed', () => {
+    const a = run(7, 400);
+    const b = run(7, 400);
+    const c = run(8, 400);
+    expect(a.journal.trades.length).toBeGreaterThan(5);
+    expect(b.journal.trades).toEqual(a.journal.trades);
+    expect(c.journal.trades).not.toEqual(a.journal.trades);
+  });
+
+  it('keeps cash and positions consistent with the recorded trades', () => {
+    const { engine, journal } = run(3, 300);
+    const cash = journal.trades.reduce(
+      (sum, t) => sum - (t.side === 'buy' ? 1 : -1) * t.qty * t.price - t.commission,
+      testSettings().paper.initialCash,
+    );
+    const qty = journal.trades.reduce((sum, t) => sum + (t.side === 'buy' ? t.qty : -t.qty), 0);
+    expect(engine.portfolioView().cash).toBeCloseTo(cash, 6);
+    expect(engine.positions()[0]?.qty ?? 0).toBeCloseTo(qty, 9);
+  });
+
+  it('writes a checkpoint every 5 minutes of engine time', () => {
+    const { journal } = run(1, 30);
+    // Bars at minutes 1..30: checkpoints at 1, 6, 11, 16, 21, 26.
+    expect(journal.checkpoints.map((c) => c.time / 60_000)).toEqual([1, 6, 11, 16, 21, 26]);
+  });
+
+  it('after a halt only reduces positions, and the halt is journalled', () => {
+    let haltedAt = -1;
+    const { journal } = run(7, 400, testSettings(), (engine, i) => {
+      if (i === 150) {
+        expect(engine.halt('test halt').ok).toBe(true);
+        haltedAt = engine.equityPoint().time;
+      }
+    });
+    const after = journal.trades.filter((t) => t.time > haltedAt);
+    expect(journal.trades.some((t) => t.time <= haltedAt)).toBe(true);
+    for (const trade of after) expect(['reduce', 'close']).toContain(trade.effect);
+    expect(journal.breakerEvents.map((e) => [e.kind, e.reason])).toContainEqual(['halt', 'test halt']);
+  });
+
+  it('rejects a bad bar without moving time or trading', () => {
+    const { engine } = run(1, 20);
+    const before = engine.equityPoint();
+    const step = engine.onBar({
+      instrument: 'SYN',
+      time: 10 ** 12,
+      open: 1,
+      high: 0.5,
+      low: 0.9,
+      close: 1,
+      volume: 1,
+    });
+    expect(step.rejected).toBe('high 0.5 is below low 0.9');
+    expect(engine.rejected).toBe(1);
+    expect(engine.equityPoint()).toEqual(before);
+    const nan = engine.onBar({
+      instrument: 'SYN',
+      time: 10 ** 12,
+      open: NaN,
+      high: 1,
+      low: 1,
+      close: 1,
+      volume: 1,
+    });
+    expect(nan.rejected).toBe('open is NaN');
+    const old = engine.onBar({ instrument: 'SYN', time: 0, open: 1, high: 1, low: 1, close: 1, volume: 1 });
+    expect(old.rejected).toBe(`time 0 is before engine time ${before.time}`);
+  });
+
+  it('undoes a manual halt whose audit row cannot be written', () => {
+    const { engine, journal } = run(1, 20);
+    journal.failNext = true;
+    expect(() => engine.halt('disk full')).toThrow('SQLITE_FULL');
+    expect(engine.breakerState().halted).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatch } from '../../src-main/host/request-handlers';
+import { createLogger } from '../../src-main/log';
+import type { EventName } from '../../src-shared/ipc/contract';
+import { testHost } from '../helpers/host';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const logger = createLogger(null, 'error');
+
+describe('EngineHost on the synthetic market', () => {
+  it('runs N events and every pushed fill is already in SQLite', () => {
+    const dir = tempDir();
+    const host = testHost(dir);
+    const db = new Database(join(dir, 'botv2.sqlite'), { readonly: true });
+    const pushed: number[] = [];
+    const seen: EventName[] = [];
+    host.subscribe((name, payload) => {
+      seen.push(name);
+      if (name === 'fill') {
+        const id = (payload as { id: number }).id;
+        // Committed before anyone is told: a second connection already sees the row.
+        expect(db.prepare('SELECT COUNT(*) FROM trades WHERE id = ?').pluck().get(id)).toBe(1);
+        pushed.push(id);
+      }
+    });
+    expect(host.stepNow(500)).toBe(500);
+    const rows = db.prepare('SELECT id, side, qty, price, commission FROM trades ORDER BY id').all() as {
+      id: number;
+      qty: number;
+      price: number;
+      commission: number;
+    }[];
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.map((r) => r.id)).toEqual(pushed);
+    for (const row of rows) expect(row.commission).toBeCloseTo(row.qty * row.price * 0.001, 9);
+    expect(seen).toContain('equity');
+    expect(host.status()).toMatchObject({ events: 500, rejectedEvents: 0, fault: null });
+    db.close();
+    host.close();
+  });
+
+  it('serves the contract: snapshot, trades, history, halt with a reason, resume', () => {
+    const host = testHost(tempDir());
+    const dispatch = createDispatch(host, logger);
+    host.stepNow(200);
+    const snapshot = dispatch('snapshot', {});
+    expect(snapshot.ok).toBe(true);
+    if (snapshot.ok)
+      expect(snapshot.value).toMatchObject({ status: { events: 200 }, breaker: { level: 0, halted: false } });
+    const trades = dispatch('trades', { limit: 3 });
+    expect(trades.ok && (trades.value as { items: unknown[] }).items).toHaveLength(3);
+    const history = dispatch('equityHistory', { maxPoints: 50 });
+    expect(history.ok && (history.value as unknown[]).length).toBe(50);
+
+    expect(dispatch('halt', {})).toEqual({
+      ok: false,
+      error: 'invalid halt request: reason: a reason is required',
+    });
+    expect(dispatch('halt', { reason: '   ' })).toEqual({
+      ok: false,
+      error: 'invalid halt request: reason: a reason is required',
+    });
+    expect(dispatch('halt', { reason: 'x', extra: 1 })).toEqual({
+      ok: false,
+      error: 'invalid halt request: Unrecognized key: "extra"',
+    });
+    expect(dispatch('nope', {})).toEqual({ ok: false, error: 'unknown request: nope' });
+    expect(dispatch('trades', { limit: 'ten' })).toMatchObject({ ok: false });
+
+    const halted = dispatch('halt', { reason: 'checking the news' });
+    expect(halted).toMatchObject({
+      ok: true,
+      value: { halted: true, haltReason: 'checking the news', openingAllowed: false },
+    });
+    expect(dispatch('halt', { reason: 'again' })).toEqual({
+      ok: false,
+      error: 'trading is already halted (checking the news)',
+    });
+    const events = dispatch('breakerEvents', {});
+    expect(events.ok && (events.value as { kind: string; reason: string }[])[0]).toMatchObject({
+      kind: 'halt',
+      reason: 'checking the news',
+    });
+    expect(dispatch('resume', {})).toMatchObject({ ok: true, value: { halted: false } });
+    host.close();
+  });
+
+  it('continues after a restart from the checkpoint and the trades after it, still halted', () => {
+    const dir = tempDir();
+    const first = testHost(dir);
+    first.stepNow(137);
+    first.halt('restart test');
+    const before = first.snapshot();
+    first.close();
+
+    const second = testHost(dir);
+    const after = second.snapshot();
+    expect(after.portfolio.cash).toBeCloseTo(before.portfolio.cash, 9);
+    expect(after.positions.map((p) => p.qty)).toEqual(before.positions.map((p) => p.qty));
+    expect(after.breaker).toMatchObject({ halted: true, haltReason: 'restart test' });
+    expect(after.portfolio.time).toBe(before.portfolio.time);
+    second.close();
+  });
+
+  it('replays the trades recorded after the last checkpoint (an unclean stop)', () => {
+    const dir = tempDir();
+    const first = testHost(dir);
+    first.stepNow(203);
+    const before = first.snapshot();
+    // Simulate a crash: close the database without the shutdown checkpoint.
+    first.db.close();
+
+    const second = testHost(dir);
+    const after = second.snapshot();
+    expect(after.portfolio.cash).toBeCloseTo(before.portfolio.cash, 9);
+    expect(after.portfolio.realizedPnl).toBeCloseTo(before.portfolio.realizedPnl, 9);
+    expect(after.positions.map((p) => [p.qty, p.avgPrice])).toEqual(
+      before.positions.map((p) => [p.qty, p.avgPrice]),
+    );
+    second.close();
+  });
+
+  it('stops trading with a fault when the store fails, and says so', () => {
+    const host = testHost(tempDir());
+    host.stepNow(10);
+    host.db.close();
+    expect(host.stepNow(500)).toBeLessThan(500);
+    expect(host.status().fault).toMatch(/^trading stopped: /);
+  });
+});
