@@ -18,7 +18,10 @@ function electronBinary() {
 
 function tryDownload() {
   if (!existsSync(join(electronDir, 'install.js'))) return 'the electron package is not installed';
-  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   if (result.status === 0) return null;
   const output = `${result.stderr ?? ''}${result.stdout ?? ''}`;
   const line = output.split('\n').find((l) => /error/i.test(l)) ?? output.split('\n')[0] ?? '';
