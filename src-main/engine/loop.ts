@@ -1,4 +1,4 @@
-import type { Bar, InstrumentSpec } from '../../src-shared/domain/market';
+import type { Bar, InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
 import type { BreakerEvent, BreakerState } from '../../src-shared/domain/risk';
 import type { Signal, StrategyInfo } from '../../src-shared/domain/strategy';
 import type { EquityPoint, Portfolio, Position, Trade } from '../../src-shared/domain/trading';
@@ -6,7 +6,7 @@ import type { Result } from '../../src-shared/ipc/result';
 import type { SimulatedClock } from './clock';
 import { rejectBar } from './data/bar-checks';
 import type { Portfolio as PortfolioBook } from './portfolio';
-import type { ExecutionEngine, Journal, MarketSnapshot, Strategy } from './ports';
+import type { ExecutionEngine, Fill, Journal, MarketSnapshot, Strategy, TradeRecord } from './ports';
 import type { BreakerMemory } from './risk/circuit-breaker';
 import type { RiskManager } from './risk/risk-manager';
 
@@ -38,20 +38,20 @@ interface StrategyStatus {
 }
 
 /**
- * The per-event pipeline (docs/ARCHITECTURE.md): validate → mark to market → breaker → signals → size →
- * risk approval → execute → persist. Pure and deterministic: time comes from the clock the loop advances
+ * The per-step pipeline (docs/ARCHITECTURE.md): validate → fill the orders of the previous step → mark to
+ * market → breaker → signals → size → risk approval → submit → checkpoint. Pure and deterministic: time comes from the clock the loop advances
  * to each event, randomness from the execution engine's seeded Rng, persistence through the Journal.
  */
 export class Engine {
   private readonly latest = new Map<string, Bar>();
-  private readonly lotSizes: Map<string, number>;
+  private readonly instruments: Map<string, InstrumentSpec>;
   private readonly status = new Map<string, StrategyStatus>();
   private lastCheckpoint: number | null = null;
   private rejectedCount = 0;
   private eventCount = 0;
 
   constructor(private readonly deps: EngineDeps) {
-    this.lotSizes = new Map(deps.instruments.map((i) => [i.id, i.lotSize]));
+    this.instruments = new Map(deps.instruments.map((i) => [i.id, i]));
     for (const s of deps.strategies)
       this.status.set(s.id, { lastSignal: null, abstainReason: 'no market data yet' });
   }
@@ -64,35 +64,45 @@ export class Engine {
     return this.rejectedCount;
   }
 
-  onBar(bar: Bar): StepResult {
-    const { clock, portfolio, risk, journal } = this.deps;
+  onSlice(slice: MarketSlice): StepResult {
+    const { clock, portfolio, risk, journal, execution } = this.deps;
     this.eventCount += 1;
-    const rejection = rejectBar(bar);
-    if (rejection !== null || bar.time < clock.now()) {
+    const rejection = this.rejectSlice(slice);
+    if (rejection !== null) {
       this.rejectedCount += 1;
-      const reason = rejection ?? `time ${bar.time} is before engine time ${clock.now()}`;
       return {
         time: clock.now(),
-        rejected: reason,
+        rejected: rejection,
         equity: this.equityPoint(),
         trades: [],
         breakerEvents: [],
         refusals: [],
       };
     }
-    clock.advanceTo(bar.time);
-    this.latest.set(bar.instrument, bar);
-    portfolio.mark(bar);
+    clock.advanceTo(slice.time);
+
+    // Orders decided on the previous step fill now (market orders at this bar's open).
+    const trades: Trade[] = [];
+    for (const fill of execution.onSlice(slice)) trades.push(this.book(fill));
+
+    for (const bar of slice.bars) {
+      this.latest.set(bar.instrument, bar);
+      portfolio.mark(bar);
+    }
 
     const breakerEvents: BreakerEvent[] = [];
-    const trip = risk.breaker.onEquity(portfolio.equity(), bar.time);
+    const trip = risk.breaker.onEquity(portfolio.equity(), slice.time);
     if (trip) {
       journal.recordBreakerEvent(trip);
       breakerEvents.push(trip);
     }
 
-    const snapshot: MarketSnapshot = { time: bar.time, bar, latest: this.latest };
-    const trades: Trade[] = [];
+    const snapshot: MarketSnapshot = {
+      time: slice.time,
+      slice,
+      latest: this.latest,
+      instruments: this.instruments,
+    };
     const refusals: StepResult['refusals'] = [];
     for (const strategy of this.deps.strategies) {
       const decision = strategy.onEvent(snapshot);
@@ -100,25 +110,58 @@ export class Engine {
       status.abstainReason = decision.abstain;
       for (const signal of decision.signals) {
         status.lastSignal = signal;
-        const outcome = this.act(strategy.id, signal);
-        if (outcome === null) continue;
-        if (outcome.ok) trades.push(outcome.value);
-        else refusals.push({ instrument: signal.instrument, strategy: strategy.id, reason: outcome.error });
+        const refusal = this.act(strategy.id, signal);
+        if (refusal !== null)
+          refusals.push({ instrument: signal.instrument, strategy: strategy.id, reason: refusal });
       }
     }
 
-    if (this.lastCheckpoint === null || bar.time - this.lastCheckpoint >= this.deps.checkpointIntervalMs) {
+    if (this.lastCheckpoint === null || slice.time - this.lastCheckpoint >= this.deps.checkpointIntervalMs) {
       this.checkpoint();
     }
-    return { time: bar.time, rejected: null, equity: this.equityPoint(), trades, breakerEvents, refusals };
+    return { time: slice.time, rejected: null, equity: this.equityPoint(), trades, breakerEvents, refusals };
   }
 
-  /** Sizes, approves and executes one signal. Null when there is nothing to do (hold, or at target). */
-  private act(strategyId: string, signal: Signal): Result<Trade> | null {
-    const { portfolio, risk, execution, journal } = this.deps;
+  /** Why a slice cannot enter the loop (time going back, or a bar that fails its checks), or null. */
+  private rejectSlice(slice: MarketSlice): string | null {
+    if (!(slice.time >= this.deps.clock.now()))
+      return `time ${slice.time} is before engine time ${this.deps.clock.now()}`;
+    for (const bar of slice.bars) {
+      const why = rejectBar(bar);
+      if (why !== null) return `${bar.instrument}: ${why}`;
+    }
+    return null;
+  }
+
+  /** Books a fill in the portfolio and the journal; returns the trade as recorded. */
+  private book(fill: Fill): Trade {
+    const { realizedPnl, effect } = this.deps.portfolio.applyFill(fill);
+    const record: TradeRecord = { ...fill, realizedPnl, effect };
+    const id = this.deps.journal.recordTrade(record);
+    const { orderId, time, instrument, side, qty, price, commission, liquidity, strategy, reason } = record;
+    return {
+      id,
+      orderId,
+      time,
+      instrument,
+      side,
+      qty,
+      price,
+      commission,
+      liquidity,
+      realizedPnl,
+      effect,
+      strategy,
+      reason,
+    };
+  }
+
+  /** Sizes a signal, asks the risk manager, and submits the order. Returns a refusal reason, or null. */
+  private act(strategyId: string, signal: Signal): string | null {
+    const { portfolio, risk, execution, clock } = this.deps;
     const bar = this.latest.get(signal.instrument);
-    if (!bar) return { ok: false, error: `no price for ${signal.instrument} yet` };
-    const lotSize = this.lotSizes.get(signal.instrument) ?? 1;
+    if (!bar) return `no price for ${signal.instrument} yet`;
+    const lotSize = this.instruments.get(signal.instrument)?.lotSize ?? 1;
     const target = risk.targetQuantity(signal, portfolio.equity(), bar.close, lotSize);
     if (target === null) return null;
     const current = portfolio.quantity(signal.instrument);
@@ -128,29 +171,27 @@ export class Engine {
     if (sameSide && Math.abs(target - current) * bar.close < risk.minTradeNotional(portfolio.equity()))
       return null;
     const decision = risk.approve(current, target - current);
-    if (!decision.ok) return { ok: false, error: decision.reason };
-    const fills = execution.execute(
+    if (!decision.ok) return decision.reason;
+    execution.submit(
       {
         instrument: signal.instrument,
         side: decision.qty > 0 ? 'buy' : 'sell',
         qty: Math.abs(decision.qty),
+        type: 'market',
+        timeInForce: 'ioc',
         strategy: strategyId,
         reason: signal.reason,
       },
-      bar,
+      clock.now(),
     );
-    let last: Trade | null = null;
-    for (const fill of fills) {
-      const { realizedPnl, effect } = portfolio.applyFill(fill);
-      const record = { ...fill, realizedPnl, effect, strategy: strategyId, reason: signal.reason };
-      const id = journal.recordTrade(record);
-      last = { id, ...record };
-    }
-    return last ? { ok: true, value: last } : { ok: false, error: 'the order did not fill' };
+    return null;
   }
 
+  /** The trader's halt: journalled, and every working order is cancelled (strategies re-decide on resume). */
   halt(reason: string): Result<BreakerEvent> {
-    return this.manual((breaker, time) => breaker.halt(reason, time));
+    const result = this.manual((breaker, time) => breaker.halt(reason, time));
+    if (result.ok) this.deps.execution.cancelAll();
+    return result;
   }
 
   resume(reason?: string): Result<BreakerEvent> {

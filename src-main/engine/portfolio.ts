@@ -2,6 +2,9 @@ import type { Bar } from '../../src-shared/domain/market';
 import type { Portfolio as PortfolioView, Position, PositionEffect } from '../../src-shared/domain/trading';
 import type { Fill, PortfolioCheckpoint } from './ports';
 
+/** What booking needs of a fill. */
+export type BookedFill = Pick<Fill, 'instrument' | 'side' | 'qty' | 'price' | 'commission'>;
+
 interface Holding {
   qty: number;
   avgPrice: number;
@@ -49,7 +52,7 @@ export class Portfolio {
   }
 
   /** Books a fill: moves cash, updates the position, realises P&L on any closed quantity. */
-  applyFill(fill: Fill): { realizedPnl: number; effect: PositionEffect } {
+  applyFill(fill: BookedFill): { realizedPnl: number; effect: PositionEffect } {
     const signed = fill.side === 'buy' ? fill.qty : -fill.qty;
     this.cash -= signed * fill.price + fill.commission;
     this.commissionsPaid += fill.commission;

@@ -1,24 +1,25 @@
-import type { Bar, InstrumentSpec } from '../../src-shared/domain/market';
+import type { Bar, InstrumentId, InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
 import type { BreakerEvent } from '../../src-shared/domain/risk';
 import type { Signal } from '../../src-shared/domain/strategy';
 import type { PositionEffect, Side } from '../../src-shared/domain/trading';
 
 // The seams of the engine (docs/ARCHITECTURE.md). Everything outside src-main/engine plugs in here.
 
-/** A source of market events in time order. Synthetic, CSV replay, and later live data. */
+/** A source of market data in time order: synthetic, CSV replay, and later live data. */
 export interface MarketFeed {
   readonly instruments: readonly InstrumentSpec[];
-  /** The next bar in time order, or null when the feed has no more. */
-  next(): Bar | null;
+  /** Every bar closing at the next engine time, or null when the feed has no more. */
+  next(): MarketSlice | null;
 }
 
-/** What the strategies see on each event. */
+/** What the strategies see on each step. */
 export interface MarketSnapshot {
   time: number;
-  /** The event that triggered this step. */
-  bar: Bar;
+  /** The bars that closed at this step. */
+  slice: MarketSlice;
   /** The latest bar of every instrument seen so far. */
-  latest: ReadonlyMap<string, Bar>;
+  latest: ReadonlyMap<InstrumentId, Bar>;
+  instruments: ReadonlyMap<InstrumentId, InstrumentSpec>;
 }
 
 export type StrategyDecision = { signals: Signal[]; abstain: null } | { signals: []; abstain: string };
@@ -29,34 +30,60 @@ export interface Strategy {
   onEvent(snapshot: MarketSnapshot): StrategyDecision;
 }
 
+export type OrderType = 'market' | 'limit' | 'stop' | 'stop-limit';
+
 export interface OrderRequest {
-  instrument: string;
+  instrument: InstrumentId;
   side: Side;
   qty: number;
+  type: OrderType;
+  /** Limit price of limit and stop-limit orders. */
+  limitPrice?: number;
+  /** Trigger price of stop and stop-limit orders. */
+  stopPrice?: number;
+  /** `ioc`: what cannot fill on the next bar is cancelled; `gtc`: it keeps working. */
+  timeInForce: 'gtc' | 'ioc';
   strategy: string;
   reason: string;
 }
 
+export interface WorkingOrder extends OrderRequest {
+  id: number;
+  submittedAt: number;
+  filledQty: number;
+}
+
 export interface Fill {
+  orderId: number;
   time: number;
-  instrument: string;
+  instrument: InstrumentId;
   side: Side;
   qty: number;
   price: number;
   commission: number;
+  liquidity: 'maker' | 'taker';
+  strategy: string;
+  reason: string;
 }
 
 /** An executed fill as recorded, with what it did to the position. */
 export interface TradeRecord extends Fill {
   realizedPnl: number;
   effect: PositionEffect;
-  strategy: string;
-  reason: string;
 }
 
+/**
+ * Executes orders against the market. An order submitted on a step is worked from the next slice on: a
+ * market order decided on a bar's close fills at the next bar's open (no look-ahead).
+ */
 export interface ExecutionEngine {
-  /** Executes a market order against the current bar; returns its fills (none if it cannot fill). */
-  execute(order: OrderRequest, bar: Bar): Fill[];
+  submit(order: OrderRequest, time: number): WorkingOrder;
+  cancel(orderId: number): WorkingOrder | null;
+  /** Cancels every working order (a halt does this); returns what was cancelled. */
+  cancelAll(): WorkingOrder[];
+  /** Works the open orders against a new slice; returns the fills in execution order. */
+  onSlice(slice: MarketSlice): Fill[];
+  workingOrders(): readonly WorkingOrder[];
 }
 
 export interface PortfolioCheckpoint {

@@ -1,4 +1,4 @@
-import type { Bar, InstrumentSpec } from '../../src-shared/domain/market';
+import type { InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
 import type { MarketFeed } from '../engine/ports';
 import { Rng } from '../engine/rng';
 
@@ -34,10 +34,21 @@ export class SyntheticFeed implements MarketFeed {
     this.rng = new Rng(options.seed);
     this.price = options.initialPrice;
     this.time = options.startTime;
-    this.instruments = [{ id: options.instrument, lotSize: 1 }];
+    this.instruments = [
+      {
+        id: options.instrument,
+        symbol: options.instrument,
+        venue: 'synthetic',
+        assetClass: 'crypto',
+        lotSize: 1,
+        tickSize: 0.01,
+        makerFee: 0.0002,
+        takerFee: 0.001,
+      },
+    ];
   }
 
-  next(): Bar | null {
+  next(): MarketSlice | null {
     const { maxBars, barIntervalMs, annualDrift, annualVolatility } = this.options;
     if (maxBars !== undefined && this.produced >= maxBars) return null;
     const dt = barIntervalMs / STEPS_PER_BAR / YEAR_MS;
@@ -56,6 +67,9 @@ export class SyntheticFeed implements MarketFeed {
     this.time += barIntervalMs;
     this.produced += 1;
     const volume = Math.round(1000 * (0.5 + this.rng.next()));
-    return { instrument: this.options.instrument, time: this.time, open, high, low, close: price, volume };
+    return {
+      time: this.time,
+      bars: [{ instrument: this.options.instrument, time: this.time, open, high, low, close: price, volume }],
+    };
   }
 }

@@ -134,16 +134,17 @@ export class EngineHost {
 
   private stepOnce(emitEquity = true): StepResult | null {
     if (this.fault || this.closed) return null;
-    const bar = this.feed.next();
-    if (!bar) return null;
+    const slice = this.feed.next();
+    if (!slice) return null;
     let step: StepResult;
     try {
-      step = this.engine.onBar(bar);
+      step = this.engine.onSlice(slice);
     } catch (error) {
       this.stopOnFault(error);
       return null;
     }
-    if (step.rejected) this.options.logger.warn({ bar, reason: step.rejected }, 'market event rejected');
+    if (step.rejected)
+      this.options.logger.warn({ time: slice.time, reason: step.rejected }, 'market event rejected');
     this.history.push(step.equity);
     for (const trade of step.trades) this.emit('fill', trade);
     for (const event of step.breakerEvents) {

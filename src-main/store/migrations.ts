@@ -14,12 +14,14 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE TABLE trades (
         id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL,
         time INTEGER NOT NULL,
         instrument TEXT NOT NULL,
         side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
         qty REAL NOT NULL CHECK (qty > 0),
         price REAL NOT NULL CHECK (price > 0),
         commission REAL NOT NULL CHECK (commission >= 0),
+        liquidity TEXT NOT NULL CHECK (liquidity IN ('maker', 'taker')),
         realized_pnl REAL NOT NULL,
         effect TEXT NOT NULL CHECK (effect IN ('open', 'increase', 'reduce', 'close', 'reverse')),
         strategy TEXT NOT NULL,

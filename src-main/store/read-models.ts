@@ -28,6 +28,8 @@ const BreakerMemoryJson = z
 
 interface TradeRow {
   id: number;
+  order_id: number;
+  liquidity: 'maker' | 'taker';
   time: number;
   instrument: string;
   side: 'buy' | 'sell';
@@ -160,12 +162,14 @@ export class ReadModels {
 function toTrade(row: TradeRow): Trade {
   return {
     id: row.id,
+    orderId: row.order_id,
     time: row.time,
     instrument: row.instrument,
     side: row.side,
     qty: row.qty,
     price: row.price,
     commission: row.commission,
+    liquidity: row.liquidity,
     realizedPnl: row.realized_pnl,
     effect: row.effect,
     strategy: row.strategy,

@@ -22,8 +22,8 @@ export class SqliteJournal implements Journal {
       db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM trades').get() as { id: number }
     ).id;
     this.insertTrade = db.prepare(
-      `INSERT INTO trades (time, instrument, side, qty, price, commission, realized_pnl, effect, strategy, reason)
-       VALUES (@time, @instrument, @side, @qty, @price, @commission, @realizedPnl, @effect, @strategy, @reason)`,
+      `INSERT INTO trades (order_id, time, instrument, side, qty, price, commission, liquidity, realized_pnl, effect, strategy, reason)
+       VALUES (@orderId, @time, @instrument, @side, @qty, @price, @commission, @liquidity, @realizedPnl, @effect, @strategy, @reason)`,
     );
     this.insertBreakerEvent = db.prepare(
       `INSERT INTO circuit_breaker_events (time, kind, actor, reason, level_before, level_after, state_before, state_after)
@@ -36,8 +36,23 @@ export class SqliteJournal implements Journal {
   }
 
   recordTrade(trade: TradeRecord): number {
-    const { time, instrument, side, qty, price, commission, realizedPnl, effect, strategy, reason } = trade;
+    const {
+      orderId,
+      time,
+      instrument,
+      side,
+      qty,
+      price,
+      commission,
+      liquidity,
+      realizedPnl,
+      effect,
+      strategy,
+      reason,
+    } = trade;
     const info = this.insertTrade.run({
+      orderId,
+      liquidity,
       time,
       instrument,
       side,

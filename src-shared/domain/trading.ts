@@ -11,12 +11,15 @@ export type PositionEffect = z.infer<typeof PositionEffectSchema>;
 /** One executed trade (a fill), as persisted and shown in the trade log. */
 export const TradeSchema = z.object({
   id: z.number().int().positive(),
+  /** The order this execution belongs to (an order may fill in several parts). */
+  orderId: z.number().int().nonnegative(),
   time: EpochMs,
   instrument: InstrumentIdSchema,
   side: SideSchema,
   qty: z.number().positive(),
   price: z.number().positive(),
   commission: z.number().nonnegative(),
+  liquidity: z.enum(['maker', 'taker']),
   /** Realised P&L of the part of the position this trade closed, before commission. */
   realizedPnl: z.number(),
   effect: PositionEffectSchema,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src-main/engine/create-engine';
 import type { Engine } from '../../src-main/engine/loop';
 import { SyntheticFeed } from '../../src-main/feeds/synthetic-feed';
+import type { MarketSlice } from '../../src-shared/domain/market';
 import type { Settings } from '../../src-shared/settings/schema';
 import { MemoryJournal } from '../helpers/memory-journal';
 import { testSettings } from '../helpers/settings';
@@ -25,11 +26,13 @@ function run(
   const journal = new MemoryJournal();
   const engine = createEngine({ settings, instruments: feed.instruments, journal, seed });
   let i = 0;
-  for (let bar = feed.next(); bar; bar = feed.next()) {
+  const slices: MarketSlice[] = [];
+  for (let slice = feed.next(); slice; slice = feed.next()) {
     before?.(engine, i++);
-    engine.onBar(bar);
+    engine.onSlice(slice);
+    slices.push(slice);
   }
-  return { engine, journal };
+  return { engine, journal, slices };
 }
 
 describe('Engine loop', () => {
@@ -76,30 +79,28 @@ describe('Engine loop', () => {
   it('rejects a bad bar without moving time or trading', () => {
     const { engine } = run(1, 20);
     const before = engine.equityPoint();
-    const step = engine.onBar({
-      instrument: 'SYN',
-      time: 10 ** 12,
-      open: 1,
-      high: 0.5,
-      low: 0.9,
-      close: 1,
-      volume: 1,
+    const slice = (time: number, patch: Record<string, number>) => ({
+      time,
+      bars: [{ instrument: 'SYN', time, open: 1, high: 1, low: 1, close: 1, volume: 1, ...patch }],
     });
-    expect(step.rejected).toBe('high 0.5 is below low 0.9');
+    const step = engine.onSlice(slice(10 ** 12, { high: 0.5, low: 0.9 }));
+    expect(step.rejected).toBe('SYN: high 0.5 is below low 0.9');
     expect(engine.rejected).toBe(1);
     expect(engine.equityPoint()).toEqual(before);
-    const nan = engine.onBar({
-      instrument: 'SYN',
-      time: 10 ** 12,
-      open: NaN,
-      high: 1,
-      low: 1,
-      close: 1,
-      volume: 1,
-    });
-    expect(nan.rejected).toBe('open is NaN');
-    const old = engine.onBar({ instrument: 'SYN', time: 0, open: 1, high: 1, low: 1, close: 1, volume: 1 });
-    expect(old.rejected).toBe(`time 0 is before engine time ${before.time}`);
+    expect(engine.onSlice(slice(10 ** 12, { open: NaN })).rejected).toBe('SYN: open is NaN');
+    expect(engine.onSlice(slice(0, {})).rejected).toBe(`time 0 is before engine time ${before.time}`);
+    expect(engine.rejected).toBe(3);
+  });
+
+  it('fills a market order decided on a close at the next bar open, moved by the slippage', () => {
+    const { journal, slices } = run(7, 200);
+    expect(journal.trades.length).toBeGreaterThan(3);
+    for (const trade of journal.trades) {
+      const bar = slices.find((s) => s.time === trade.time)!.bars[0]!;
+      const slip = ((trade.price / bar.open - 1) * (trade.side === 'buy' ? 1 : -1)) / 0.0002;
+      expect(slip).toBeGreaterThanOrEqual(0.8 - 1e-9);
+      expect(slip).toBeLessThan(1.2 + 1e-9);
+    }
   });
 
   it('undoes a manual halt whose audit row cannot be written', () => {

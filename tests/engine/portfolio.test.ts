@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Portfolio } from '../../src-main/engine/portfolio';
-import type { Fill } from '../../src-main/engine/ports';
+import type { BookedFill } from '../../src-main/engine/portfolio';
 
-const fill = (side: Fill['side'], qty: number, price: number, commission: number): Fill => ({
-  time: 0,
+const fill = (side: BookedFill['side'], qty: number, price: number, commission: number): BookedFill => ({
   instrument: 'X',
   side,
   qty,

@@ -17,10 +17,10 @@ describe('SyntheticFeed', () => {
     const a = new SyntheticFeed({ ...options, maxBars: 300 });
     const b = new SyntheticFeed({ ...options, maxBars: 300 });
     const bars = [];
-    for (let bar = a.next(); bar; bar = a.next()) bars.push(bar);
+    for (let slice = a.next(); slice; slice = a.next()) bars.push(...slice.bars);
     expect(bars).toHaveLength(300);
     for (const [i, bar] of bars.entries()) {
-      expect(b.next()).toEqual(bar);
+      expect(b.next()).toEqual({ time: bar.time, bars: [bar] });
       expect(bar.time).toBe(1000 + (i + 1) * 60_000);
       expect(rejectBar(bar)).toBeNull();
       if (i > 0) expect(bar.open).toBe(bars[i - 1]!.close);
@@ -31,7 +31,8 @@ describe('SyntheticFeed', () => {
   it('has the configured volatility in its log returns', () => {
     const feed = new SyntheticFeed({ ...options, annualVolatility: 0.4, maxBars: 20_000 });
     const returns: number[] = [];
-    for (let bar = feed.next(); bar; bar = feed.next()) returns.push(Math.log(bar.close / bar.open));
+    for (let slice = feed.next(); slice; slice = feed.next())
+      returns.push(Math.log(slice.bars[0]!.close / slice.bars[0]!.open));
     const mean = returns.reduce((s, r) => s + r, 0) / returns.length;
     const variance = returns.reduce((s, r) => s + (r - mean) ** 2, 0) / (returns.length - 1);
     const barsPerYear = (365.25 * 24 * 60) / 1;

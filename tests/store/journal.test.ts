@@ -9,6 +9,8 @@ import { useTempDirs } from '../helpers/temp-dir';
 const tempDir = useTempDirs();
 
 const trade = (i: number, side: 'buy' | 'sell') => ({
+  orderId: i,
+  liquidity: 'taker' as const,
   time: i * 1000,
   instrument: i % 2 ? 'A' : 'B',
   side,

@@ -1,3 +1,5 @@
+import type { Bar } from '../../../src-shared/domain/market';
+import type { Signal } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
 
 export interface MomentumParams {
@@ -20,7 +22,19 @@ export class MomentumStrategy implements Strategy {
   constructor(private readonly params: MomentumParams) {}
 
   onEvent(snapshot: MarketSnapshot): StrategyDecision {
-    const { bar } = snapshot;
+    const signals: Signal[] = [];
+    let warming: string | null = null;
+    for (const bar of snapshot.slice.bars) {
+      const result = this.onBar(bar);
+      if (typeof result === 'string') warming = result;
+      else signals.push(result);
+    }
+    return signals.length
+      ? { signals, abstain: null }
+      : { signals: [], abstain: warming ?? 'no bar for its instruments' };
+  }
+
+  private onBar(bar: Bar): Signal | string {
     const size = this.params.lookback + 1;
     let history = this.closes.get(bar.instrument);
     if (!history) {
@@ -30,7 +44,7 @@ export class MomentumStrategy implements Strategy {
     history.ring[history.count % size] = bar.close;
     history.count += 1;
     if (history.count < size) {
-      return { signals: [], abstain: `warming up: ${history.count}/${size} bars` };
+      return `warming up: ${history.count}/${size} bars`;
     }
     const oldest = history.ring[history.count % size]!;
     const change = bar.close / oldest - 1;
@@ -38,42 +52,14 @@ export class MomentumStrategy implements Strategy {
     const confidence =
       threshold === 0 ? 1 : Math.min(1, Math.abs(change) / (threshold * FULL_CONFIDENCE_MULTIPLE));
     const pct = (change * 100).toFixed(3);
-    if (change > threshold) {
-      return {
-        signals: [
-          {
-            instrument: bar.instrument,
-            action: 'buy',
-            confidence,
-            reason: `return ${pct} % over ${this.params.lookback} bars`,
-          },
-        ],
-        abstain: null,
-      };
-    }
-    if (change < -threshold) {
-      return {
-        signals: [
-          {
-            instrument: bar.instrument,
-            action: 'sell',
-            confidence,
-            reason: `return ${pct} % over ${this.params.lookback} bars`,
-          },
-        ],
-        abstain: null,
-      };
-    }
+    const reason = `return ${pct} % over ${this.params.lookback} bars`;
+    if (change > threshold) return { instrument: bar.instrument, action: 'buy', confidence, reason };
+    if (change < -threshold) return { instrument: bar.instrument, action: 'sell', confidence, reason };
     return {
-      signals: [
-        {
-          instrument: bar.instrument,
-          action: 'hold',
-          confidence: 0,
-          reason: `return ${pct} % within ±threshold`,
-        },
-      ],
-      abstain: null,
+      instrument: bar.instrument,
+      action: 'hold',
+      confidence: 0,
+      reason: `${reason}, within ±threshold`,
     };
   }
 }
