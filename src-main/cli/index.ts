@@ -9,9 +9,10 @@ import { serve } from './serve';
 const USAGE = `Usage: botv2 <command> [options]
 
 Commands:
-  serve [--port N] [--data-dir DIR] [--host ADDR] [--speed N] [--seed N]
+  serve [--port N] [--data-dir DIR] [--host ADDR] [--speed N] [--seed N] [--fresh-db]
         Paper-trade on the synthetic market and serve the terminal to a browser (127.0.0.1 by default;
-        --port 0 picks a free port). The printed URL carries the session token.
+        --port 0 picks a free port). The printed URL carries the session token. --fresh-db: if the
+        database is unusable, move it aside (never deleted) and start a new one.
   check-config FILE
         Validate a settings file (over the defaults); print every problem with file, line and key.
 `;
@@ -39,6 +40,7 @@ async function runServe(args: string[]): Promise<number> {
       host: { type: 'string' },
       speed: { type: 'string' },
       seed: { type: 'string' },
+      'fresh-db': { type: 'boolean' },
     },
     strict: true,
   });
@@ -53,7 +55,17 @@ async function runServe(args: string[]): Promise<number> {
     );
   }
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
-  const running = await serve({ dataDir, settings, port, bindHost, speed, seed });
+  const running = await serve({
+    dataDir,
+    settings,
+    port,
+    bindHost,
+    speed,
+    seed,
+    allowFreshDatabase: values['fresh-db'] ?? false,
+  });
+  const recovery = running.host.status().recovery;
+  if (recovery) console.log(`botv2: ${recovery}`);
   console.log(`BotV2 browser mode: ${running.server.url}`);
   console.log(`data directory: ${dataDir}`);
   let stopping = false;

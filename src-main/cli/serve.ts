@@ -14,6 +14,7 @@ export interface ServeOptions {
   speed?: number | undefined;
   seed?: number | undefined;
   staticDir?: string;
+  allowFreshDatabase?: boolean;
 }
 
 export interface RunningServe {
@@ -40,6 +41,8 @@ export async function serve(options: ServeOptions): Promise<RunningServe> {
     logger,
     speed: options.speed,
     seed: options.seed,
+    mode: 'serve',
+    allowFreshDatabase: options.allowFreshDatabase ?? false,
   });
   let server: BrowserServer;
   try {

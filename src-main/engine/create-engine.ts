@@ -17,11 +17,20 @@ export interface EngineStart {
   /** Seed of the execution randomness (slippage factors). */
   seed: number;
   /** State to continue from; a fresh portfolio with the settings' initial cash when absent. */
-  restored?: { checkpoint: PortfolioCheckpoint; breaker: BreakerMemory | null };
+  restored?: { checkpoint: PortfolioCheckpoint; breaker: BreakerMemory | null } | undefined;
+  /** Order ids continue across sessions so they stay unique in the database. */
+  firstOrderId?: number;
 }
 
 /** Wires the engine's parts from validated settings. */
-export function createEngine({ settings, instruments, journal, seed, restored }: EngineStart): Engine {
+export function createEngine({
+  settings,
+  instruments,
+  journal,
+  seed,
+  restored,
+  firstOrderId = 1,
+}: EngineStart): Engine {
   const initialCash = settings.paper.initialCash;
   const portfolio = restored
     ? Portfolio.restore(initialCash, restored.checkpoint)
@@ -47,6 +56,7 @@ export function createEngine({ settings, instruments, journal, seed, restored }:
         randomMax: slippage.randomMax,
       },
       new Rng(seed ^ 0x5eed),
+      firstOrderId,
     ),
     journal,
     portfolio,

@@ -1,7 +1,7 @@
 import type { Bar, InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
 import type { BreakerEvent, BreakerState } from '../../src-shared/domain/risk';
 import type { Signal, StrategyInfo } from '../../src-shared/domain/strategy';
-import type { EquityPoint, Portfolio, Position, Trade } from '../../src-shared/domain/trading';
+import type { EquityPoint, Portfolio, Position, Execution } from '../../src-shared/domain/trading';
 import type { Result } from '../../src-shared/ipc/result';
 import type { SimulatedClock } from './clock';
 import { rejectBar } from './data/bar-checks';
@@ -21,12 +21,12 @@ export interface EngineDeps {
   checkpointIntervalMs: number;
 }
 
-/** What one market event produced; everything in it is already durable in the journal. */
+/** What one step produced; all of it is in the journal (durable once the host commits the step). */
 export interface StepResult {
   time: number;
   rejected: string | null;
   equity: EquityPoint;
-  trades: Trade[];
+  trades: Execution[];
   breakerEvents: BreakerEvent[];
   /** Orders the risk manager refused on this step, with the reason. */
   refusals: { instrument: string; strategy: string; reason: string }[];
@@ -47,6 +47,8 @@ export class Engine {
   private readonly instruments: Map<string, InstrumentSpec>;
   private readonly status = new Map<string, StrategyStatus>();
   private lastCheckpoint: number | null = null;
+  /** Orders submitted and not yet finished: their size and what has filled, for their status rows. */
+  private readonly openOrders = new Map<number, { qty: number; filled: number }>();
   private rejectedCount = 0;
   private eventCount = 0;
 
@@ -82,8 +84,9 @@ export class Engine {
     clock.advanceTo(slice.time);
 
     // Orders decided on the previous step fill now (market orders at this bar's open).
-    const trades: Trade[] = [];
+    const trades: Execution[] = [];
     for (const fill of execution.onSlice(slice)) trades.push(this.book(fill));
+    this.closeFinishedOrders();
 
     for (const bar of slice.bars) {
       this.latest.set(bar.instrument, bar);
@@ -133,11 +136,24 @@ export class Engine {
     return null;
   }
 
-  /** Books a fill in the portfolio and the journal; returns the trade as recorded. */
-  private book(fill: Fill): Trade {
-    const { realizedPnl, effect } = this.deps.portfolio.applyFill(fill);
+  /** Books a fill in the portfolio and the journal; returns the execution as recorded. */
+  private book(fill: Fill): Execution {
+    const { journal } = this.deps;
+    const { realizedPnl, effect, roundTrip, position } = this.deps.portfolio.applyFill(fill);
     const record: TradeRecord = { ...fill, realizedPnl, effect };
-    const id = this.deps.journal.recordTrade(record);
+    const id = journal.recordFill(record);
+    if (roundTrip) journal.recordRoundTrip(roundTrip, id);
+    journal.savePosition(position, fill.time);
+    const order = this.openOrders.get(fill.orderId);
+    if (order) {
+      order.filled += fill.qty;
+      if (order.filled >= order.qty - 1e-9) {
+        journal.updateOrder(fill.orderId, 'filled', order.filled);
+        this.openOrders.delete(fill.orderId);
+      } else {
+        journal.updateOrder(fill.orderId, 'working', order.filled);
+      }
+    }
     const { orderId, time, instrument, side, qty, price, commission, liquidity, strategy, reason } = record;
     return {
       id,
@@ -156,6 +172,17 @@ export class Engine {
     };
   }
 
+  /** Orders the execution engine no longer works but that did not fill in full were cancelled (IOC rest). */
+  private closeFinishedOrders(): void {
+    if (this.openOrders.size === 0) return;
+    const working = new Set(this.deps.execution.workingOrders().map((o) => o.id));
+    for (const [id, order] of this.openOrders) {
+      if (working.has(id)) continue;
+      this.deps.journal.updateOrder(id, 'cancelled', order.filled);
+      this.openOrders.delete(id);
+    }
+  }
+
   /** Sizes a signal, asks the risk manager, and submits the order. Returns a refusal reason, or null. */
   private act(strategyId: string, signal: Signal): string | null {
     const { portfolio, risk, execution, clock } = this.deps;
@@ -172,7 +199,20 @@ export class Engine {
       return null;
     const decision = risk.approve(current, target - current);
     if (!decision.ok) return decision.reason;
-    execution.submit(
+    const decisionId = this.deps.journal.recordDecision({
+      time: clock.now(),
+      instrument: signal.instrument,
+      details: {
+        signals: [{ strategy: strategyId, ...signal }],
+        equity: portfolio.equity(),
+        price: bar.close,
+        currentQty: current,
+        targetQty: target,
+        breakerMultiplier: risk.breaker.sizeMultiplier(),
+        orderQty: decision.qty,
+      },
+    });
+    const order = execution.submit(
       {
         instrument: signal.instrument,
         side: decision.qty > 0 ? 'buy' : 'sell',
@@ -184,13 +224,18 @@ export class Engine {
       },
       clock.now(),
     );
+    this.deps.journal.recordOrder(order, decisionId);
+    this.openOrders.set(order.id, { qty: order.qty, filled: 0 });
     return null;
   }
 
   /** The trader's halt: journalled, and every working order is cancelled (strategies re-decide on resume). */
   halt(reason: string): Result<BreakerEvent> {
     const result = this.manual((breaker, time) => breaker.halt(reason, time));
-    if (result.ok) this.deps.execution.cancelAll();
+    if (result.ok) {
+      this.deps.execution.cancelAll();
+      this.closeFinishedOrders();
+    }
     return result;
   }
 
@@ -215,9 +260,23 @@ export class Engine {
     return result;
   }
 
+  /** Saves the portfolio and breaker state (recovery starts here) and a performance sample. */
   checkpoint(): void {
     const { portfolio, journal, risk, clock } = this.deps;
-    journal.checkpoint(portfolio.checkpoint(risk.breaker.state().peakEquity));
+    const equity = portfolio.equity();
+    const view = portfolio.view();
+    const lastCloses: Record<string, number> = {};
+    for (const [instrument, bar] of this.latest) lastCloses[instrument] = bar.close;
+    journal.checkpoint(portfolio.checkpoint(risk.breaker.state().peakEquity, lastCloses));
+    journal.recordPerformance({
+      time: clock.now(),
+      equity,
+      cash: view.cash,
+      drawdown: risk.breaker.drawdown(equity),
+      exposure: equity > 0 ? portfolio.grossExposure() / equity : 0,
+      realizedPnl: view.realizedPnl,
+      unrealizedPnl: view.unrealizedPnl,
+    });
     this.lastCheckpoint = clock.now();
   }
 

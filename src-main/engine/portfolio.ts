@@ -1,22 +1,31 @@
 import type { Bar } from '../../src-shared/domain/market';
 import type { Portfolio as PortfolioView, Position, PositionEffect } from '../../src-shared/domain/trading';
-import type { Fill, PortfolioCheckpoint } from './ports';
+import type { Fill, PortfolioCheckpoint, PositionRecord, RoundTrip } from './ports';
 
 /** What booking needs of a fill. */
-export type BookedFill = Pick<Fill, 'instrument' | 'side' | 'qty' | 'price' | 'commission'>;
+export type BookedFill = Pick<
+  Fill,
+  'time' | 'instrument' | 'side' | 'qty' | 'price' | 'commission' | 'strategy'
+>;
 
-interface Holding {
-  qty: number;
-  avgPrice: number;
-  lastPrice: number;
+export interface Booking {
+  realizedPnl: number;
+  effect: PositionEffect;
+  /** The round trip this fill closed (all or part of a position), if it closed any quantity. */
+  roundTrip: RoundTrip | null;
+  /** The position after the fill (qty 0 when flat). */
+  position: PositionRecord;
 }
+
+type Holding = Omit<PositionRecord, 'instrument'>;
 
 /** Quantities closer to zero than this are treated as flat (float residue of repeated fills). */
 const FLAT = 1e-9;
 
 /**
  * Cash, positions and P&L, marked to market on every bar. Long and short positions; the average price is
- * the quantity-weighted entry price of the open quantity; realised P&L is booked on the closed quantity.
+ * the quantity-weighted entry price of the open quantity; realised P&L is booked on the closed quantity
+ * against that average (average-cost matching), and each closing fill yields the round trip it closed.
  */
 export class Portfolio {
   private cash: number;
@@ -35,9 +44,8 @@ export class Portfolio {
     portfolio.realized = checkpoint.realizedPnl;
     portfolio.commissionsPaid = checkpoint.commissions;
     portfolio.time = checkpoint.time;
-    for (const p of checkpoint.positions) {
-      portfolio.holdings.set(p.instrument, { qty: p.qty, avgPrice: p.avgPrice, lastPrice: p.lastPrice });
-    }
+    for (const { instrument, ...holding } of checkpoint.positions)
+      portfolio.holdings.set(instrument, { ...holding });
     return portfolio;
   }
 
@@ -52,33 +60,67 @@ export class Portfolio {
   }
 
   /** Books a fill: moves cash, updates the position, realises P&L on any closed quantity. */
-  applyFill(fill: BookedFill): { realizedPnl: number; effect: PositionEffect } {
+  applyFill(fill: BookedFill): Booking {
     const signed = fill.side === 'buy' ? fill.qty : -fill.qty;
     this.cash -= signed * fill.price + fill.commission;
     this.commissionsPaid += fill.commission;
 
-    const holding = this.holdings.get(fill.instrument) ?? { qty: 0, avgPrice: 0, lastPrice: fill.price };
+    const holding: Holding = this.holdings.get(fill.instrument) ?? {
+      qty: 0,
+      avgPrice: 0,
+      lastPrice: fill.price,
+      openedAt: fill.time,
+      strategy: fill.strategy,
+      entryCommission: 0,
+    };
     const before = holding.qty;
     const after = before + signed;
     let realizedPnl = 0;
+    let roundTrip: RoundTrip | null = null;
     let effect: PositionEffect;
 
     if (Math.abs(before) < FLAT) {
       effect = 'open';
-      holding.avgPrice = fill.price;
+      Object.assign(holding, {
+        avgPrice: fill.price,
+        openedAt: fill.time,
+        strategy: fill.strategy,
+        entryCommission: fill.commission,
+      });
     } else if (Math.sign(before) === Math.sign(signed)) {
       effect = 'increase';
       holding.avgPrice = (Math.abs(before) * holding.avgPrice + fill.qty * fill.price) / Math.abs(after);
+      holding.entryCommission += fill.commission;
     } else {
       const closedQty = Math.min(Math.abs(before), fill.qty);
       realizedPnl = closedQty * (fill.price - holding.avgPrice) * Math.sign(before);
+      const entryShare = (holding.entryCommission * closedQty) / Math.abs(before);
+      const exitShare = (fill.commission * closedQty) / fill.qty;
+      roundTrip = {
+        instrument: fill.instrument,
+        side: before > 0 ? 'long' : 'short',
+        qty: closedQty,
+        entryTime: holding.openedAt,
+        exitTime: fill.time,
+        entryPrice: holding.avgPrice,
+        exitPrice: fill.price,
+        pnl: realizedPnl - entryShare - exitShare,
+        commission: entryShare + exitShare,
+        strategy: holding.strategy,
+      };
+      holding.entryCommission -= entryShare;
       if (Math.abs(after) < FLAT) {
         effect = 'close';
       } else if (Math.sign(after) === Math.sign(before)) {
         effect = 'reduce';
       } else {
         effect = 'reverse';
-        holding.avgPrice = fill.price;
+        Object.assign(holding, {
+          avgPrice: fill.price,
+          openedAt: fill.time,
+          strategy: fill.strategy,
+          entryCommission: fill.commission - exitShare,
+        });
       }
     }
 
@@ -87,13 +129,20 @@ export class Portfolio {
     this.realized += realizedPnl;
     if (holding.qty === 0) this.holdings.delete(fill.instrument);
     else this.holdings.set(fill.instrument, holding);
-    return { realizedPnl, effect };
+    return { realizedPnl, effect, roundTrip, position: { instrument: fill.instrument, ...holding } };
   }
 
   equity(): number {
     let value = this.cash;
     for (const holding of this.holdings.values()) value += holding.qty * holding.lastPrice;
     return value;
+  }
+
+  /** Sum of |position notional| at the last prices. */
+  grossExposure(): number {
+    let gross = 0;
+    for (const holding of this.holdings.values()) gross += Math.abs(holding.qty * holding.lastPrice);
+    return gross;
   }
 
   positions(): Position[] {
@@ -119,20 +168,16 @@ export class Portfolio {
     };
   }
 
-  checkpoint(peakEquity: number): PortfolioCheckpoint {
+  checkpoint(peakEquity: number, lastCloses: Record<string, number> = {}): PortfolioCheckpoint {
     return {
+      lastCloses,
       time: this.time,
       cash: this.cash,
       equity: this.equity(),
       realizedPnl: this.realized,
       commissions: this.commissionsPaid,
       peakEquity,
-      positions: this.positions().map(({ instrument, qty, avgPrice, lastPrice }) => ({
-        instrument,
-        qty,
-        avgPrice,
-        lastPrice,
-      })),
+      positions: [...this.holdings.entries()].map(([instrument, h]) => ({ instrument, ...h })),
     };
   }
 }

@@ -93,16 +93,73 @@ export interface PortfolioCheckpoint {
   realizedPnl: number;
   commissions: number;
   peakEquity: number;
-  positions: { instrument: string; qty: number; avgPrice: number; lastPrice: number }[];
+  positions: PositionRecord[];
+  /** The last close of every instrument seen, so a restarted market continues from these prices. */
+  lastCloses: Record<string, number>;
+}
+
+export interface PositionRecord {
+  instrument: string;
+  qty: number;
+  avgPrice: number;
+  lastPrice: number;
+  /** When the position was opened (engine time) and by which strategy, for its round trip. */
+  openedAt: number;
+  strategy: string;
+  /** Commission paid on the open quantity, carried into the round trip that closes it. */
+  entryCommission: number;
+}
+
+/** A closed round trip (or the closed part of a position), average-cost matched like realised P&L. */
+export interface RoundTrip {
+  instrument: string;
+  side: 'long' | 'short';
+  qty: number;
+  entryTime: number;
+  exitTime: number;
+  entryPrice: number;
+  exitPrice: number;
+  /** Realised P&L net of the entry and exit commissions of this quantity. */
+  pnl: number;
+  commission: number;
+  strategy: string;
+}
+
+/** Why an order was sent: the inputs of its size, kept so the trader can see how every trade came about. */
+export interface DecisionRecord {
+  time: number;
+  instrument: string;
+  /** Free-form but stable JSON: signals and votes, weights, penalties, sizing inputs, final size. */
+  details: Readonly<Record<string, unknown>>;
+}
+
+export interface PerformanceSample {
+  time: number;
+  equity: number;
+  cash: number;
+  drawdown: number;
+  /** Sum of |position notional| / equity. */
+  exposure: number;
+  realizedPnl: number;
+  unrealizedPnl: number;
 }
 
 /**
- * Persistence port. Every call is durable when it returns (the engine tells nobody about a fill before
- * that), so the host may publish what the step returns.
+ * Persistence port. The engine records everything a step does through it; the host runs each step (or a
+ * batch of steps) in one transaction and publishes the step's results only after it committed, so nothing
+ * anyone was told about can be lost.
  */
 export interface Journal {
-  /** Records an executed trade and returns its id. */
-  recordTrade(trade: TradeRecord): number;
+  recordDecision(decision: DecisionRecord): number;
+  recordOrder(order: WorkingOrder, decisionId: number | null): void;
+  /** A fill, or a cancellation, changed an order's status. */
+  updateOrder(orderId: number, status: 'working' | 'filled' | 'cancelled', filledQty: number): void;
+  /** Records an execution and returns its id. */
+  recordFill(fill: TradeRecord): number;
+  recordRoundTrip(trip: RoundTrip, closingFillId: number): void;
+  /** The position after a fill; qty 0 removes it. */
+  savePosition(position: PositionRecord, time: number): void;
   recordBreakerEvent(event: BreakerEvent): void;
+  recordPerformance(sample: PerformanceSample): void;
   checkpoint(checkpoint: PortfolioCheckpoint): void;
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MarketSlice } from '../../src-shared/domain/market';
 import type { EquityPoint } from '../../src-shared/domain/trading';
 import type { EventName, EventPayload, HostStatus, Snapshot } from '../../src-shared/ipc/contract';
 import type { Result } from '../../src-shared/ipc/result';
@@ -7,14 +8,17 @@ import type { Settings } from '../../src-shared/settings/schema';
 import { createEngine } from '../engine/create-engine';
 import type { Engine, StepResult } from '../engine/loop';
 import type { MarketFeed } from '../engine/ports';
-import { SyntheticFeed } from '../feeds/synthetic-feed';
 import type { Logger } from '../log';
-import { openDatabase, type Db } from '../store/database';
+import type { Db } from '../store/database';
+import { openStore } from '../store/open-store';
 import { ReadModels } from '../store/read-models';
+import { Sessions } from '../store/sessions';
 import { SqliteJournal } from '../store/sqlite-journal';
 import { EquityHistory } from './equity-history';
+import { createDefaultFeed, type FeedStart } from './feeds';
 import { DATABASE_FILE } from './paths';
 import { restoreState } from './restore';
+import { describeStorageError, isBusy } from './storage-errors';
 
 export interface EngineHostOptions {
   dataDir: string;
@@ -22,68 +26,108 @@ export interface EngineHostOptions {
   logger: Logger;
   /** Wall clock of the host (the engine never reads it). */
   wallClock?: () => number;
-  /** Engine time runs at wall time × speed; overrides settings.paper.speed. */
-  speed?: number;
+  /** Engine time runs at wall time × speed, or as fast as possible; overrides settings.paper.speed. */
+  speed?: number | 'max';
   seed?: number;
+  /** What runs the host: shown in the sessions table. */
+  mode?: 'app' | 'serve' | 'run' | 'test';
+  /** The market; the synthetic market by default. */
+  createFeed?: (start: FeedStart) => MarketFeed;
+  /** The user agreed to move a corrupt database aside and start a new one. */
+  allowFreshDatabase?: boolean;
 }
 
 export type HostListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
 
-/** Longest wall time one timer tick may spend stepping, so commands and I/O stay responsive. */
-const TICK_BUDGET_MS = 50;
+/** Longest wall time one batch of steps may take, so commands and I/O stay responsive. */
+const BATCH_BUDGET_MS = 50;
 const MIN_TICK_MS = 16;
+/** A locked database is retried this many times (each waiting up to the busy timeout) before trading stops. */
+const BUSY_RETRIES = 3;
 
 /**
- * Owns the engine, its feed, the store and the timers. Both transports (Electron IPC, HTTP + WebSocket)
- * serve the same host. Events are published only after the step that produced them is durable.
+ * Owns the engine, its feed, the store and the timers; both transports (Electron IPC, HTTP + WebSocket)
+ * serve the same host. Steps run in batches inside one transaction; their events are published only after
+ * the commit. A failed commit rolls back, the engine is rebuilt from the database, and trading pauses with
+ * the reason until the trader resumes.
  */
 export class EngineHost {
   readonly db: Db;
   readonly read: ReadModels;
-  private readonly engine: Engine;
+  private engine: Engine;
   private readonly feed: MarketFeed;
+  private readonly sessions: Sessions;
+  private readonly sessionId: number;
   private readonly listeners = new Set<HostListener>();
   private readonly history: EquityHistory;
   private readonly wallClock: () => number;
-  private readonly speed: number;
+  private readonly speed: number | 'max';
   private readonly barIntervalMs: number;
+  private readonly recovery: string | null;
   private timer: NodeJS.Timeout | null = null;
   private pacingStart = 0;
-  private barsSincePacingStart = 0;
+  private stepsSincePacingStart = 0;
   private fault: string | null = null;
   private closed = false;
+  private feedDone = false;
 
   constructor(private readonly options: EngineHostOptions) {
-    const { settings, dataDir } = options;
+    const { settings, dataDir, logger } = options;
     mkdirSync(dataDir, { recursive: true });
     this.wallClock = options.wallClock ?? Date.now;
     this.speed = options.speed ?? settings.paper.speed;
     this.barIntervalMs = settings.market.barIntervalSeconds * 1000;
-    this.db = openDatabase(join(dataDir, DATABASE_FILE));
+    const store = openStore(join(dataDir, DATABASE_FILE), {
+      allowFresh: options.allowFreshDatabase ?? false,
+      wallTime: this.wallClock(),
+    });
+    if (store.movedAside)
+      logger.warn({ movedTo: store.movedAside }, 'unusable database moved aside; starting a new one');
+    this.db = store.db;
     this.read = new ReadModels(this.db);
-    const restored = restoreState(this.read, settings.paper.initialCash) ?? undefined;
-    let engineRef: Engine | null = null;
-    const journal = new SqliteJournal(this.db, () => engineRef?.breakerMemory() ?? null);
-    const seed = options.seed ?? settings.market.seed;
-    // A continuing session picks the market up where the last checkpoint left engine time.
+    this.sessions = new Sessions(this.db);
+
+    const previous = this.sessions.latest();
+    this.recovery =
+      previous && !previous.clean
+        ? `recovered after an unclean stop at ${new Date(previous.lastEngineTime ?? previous.startedAt).toISOString()}`
+        : null;
+    if (this.recovery) logger.warn({ previousSession: previous?.id }, this.recovery);
+    this.sessionId = this.sessions.start(
+      options.mode ?? 'app',
+      this.wallClock(),
+      this.recovery ? previous!.id : null,
+    );
+
+    const restored = restoreState(this.read, settings.paper.initialCash);
     const startTime =
       restored?.checkpoint.time ?? Math.floor(this.wallClock() / this.barIntervalMs) * this.barIntervalMs;
-    this.feed = new SyntheticFeed({
-      seed: seed + Math.floor(startTime / this.barIntervalMs),
-      instrument: settings.market.instrument,
+    const seed = options.seed ?? settings.market.seed;
+    this.feed = (options.createFeed ?? createDefaultFeed)({
+      settings,
+      seed,
       startTime,
-      barIntervalMs: this.barIntervalMs,
-      initialPrice: restored?.checkpoint.positions[0]?.lastPrice ?? settings.market.initialPrice,
-      annualDrift: settings.market.annualDrift,
-      annualVolatility: settings.market.annualVolatility,
+      lastCloses: restored?.lastCloses ?? {},
     });
-    this.engine = createEngine({ settings, instruments: this.feed.instruments, journal, seed, restored });
-    engineRef = this.engine;
+    this.engine = this.buildEngine(restored);
     this.history = EquityHistory.fromCheckpoints(this.read.checkpointEquity());
-    if (restored) {
-      options.logger.info({ time: restored.checkpoint.time }, 'continuing from the latest checkpoint');
-    }
     this.history.push(this.engine.equityPoint());
+  }
+
+  /** The engine as the database says it is: the latest checkpoint plus the fills after it. */
+  private buildEngine(restored = restoreState(this.read, this.options.settings.paper.initialCash)): Engine {
+    const { settings } = this.options;
+    let engine: Engine | null = null;
+    const journal = new SqliteJournal(this.db, this.sessionId, () => engine?.breakerMemory() ?? null);
+    engine = createEngine({
+      settings,
+      instruments: this.feed.instruments,
+      journal,
+      seed: this.options.seed ?? settings.market.seed,
+      restored: restored ?? undefined,
+      firstOrderId: this.read.maxOrderId() + 1,
+    });
+    return engine;
   }
 
   subscribe(listener: HostListener): () => void {
@@ -94,7 +138,7 @@ export class EngineHost {
   start(): void {
     if (this.timer || this.closed || this.fault) return;
     this.pacingStart = this.wallClock();
-    this.barsSincePacingStart = 0;
+    this.stepsSincePacingStart = 0;
     this.schedule();
     this.emit('status', this.status());
   }
@@ -103,75 +147,130 @@ export class EngineHost {
     return this.timer !== null;
   }
 
-  /** Processes up to `count` events now, regardless of pacing (tests and the headless runner). */
+  /** Processes up to `count` steps now, regardless of pacing, in one transaction; returns how many ran. */
   stepNow(count: number): number {
-    let done = 0;
-    while (done < count && this.stepOnce()) done += 1;
-    return done;
+    return this.runBatch(count, Infinity);
   }
 
   private schedule(): void {
-    const delay = Math.max(MIN_TICK_MS, this.barIntervalMs / this.speed);
+    const delay = this.speed === 'max' ? 0 : Math.max(MIN_TICK_MS, this.barIntervalMs / this.speed);
     this.timer = setTimeout(() => this.tick(), delay);
   }
 
   private tick(): void {
     this.timer = null;
-    const wallElapsed = this.wallClock() - this.pacingStart;
-    const due = Math.floor((wallElapsed * this.speed) / this.barIntervalMs) - this.barsSincePacingStart;
-    const deadline = this.wallClock() + TICK_BUDGET_MS;
+    let due = Number.MAX_SAFE_INTEGER;
+    if (this.speed !== 'max') {
+      const elapsed = this.wallClock() - this.pacingStart;
+      due = Math.floor((elapsed * this.speed) / this.barIntervalMs) - this.stepsSincePacingStart;
+    }
+    if (due > 0) this.stepsSincePacingStart += this.runBatch(due, this.wallClock() + BATCH_BUDGET_MS);
+    if (!this.fault && !this.closed && !this.feedDone) this.schedule();
+    else this.emit('status', this.status());
+  }
+
+  /** Pulls up to `count` slices, steps them in one transaction, and publishes once it committed. */
+  private runBatch(count: number, deadline: number): number {
+    if (this.fault || this.closed) return 0;
+    const slices: MarketSlice[] = [];
+    for (let i = 0; i < count && (i === 0 || this.wallClock() < deadline); i++) {
+      const slice = this.feed.next();
+      if (!slice) {
+        this.feedDone = true;
+        break;
+      }
+      slices.push(slice);
+    }
+    if (slices.length === 0) return 0;
+    let results: StepResult[] = [];
+    const batch = this.db.transaction(() => {
+      results = slices.map((slice) => this.engine.onSlice(slice));
+      this.sessions.touch(this.sessionId, this.engine.equityPoint().time);
+    });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        batch();
+        break;
+      } catch (error) {
+        // The transaction rolled back: the engine in memory is ahead of the database.
+        if (!this.rebuildEngine(error)) return 0;
+        if (isBusy(error) && attempt < BUSY_RETRIES) {
+          this.options.logger.warn({ attempt: attempt + 1 }, 'database busy; retrying the step');
+          continue;
+        }
+        this.stopOnStorageFault(error);
+        return 0;
+      }
+    }
+    this.publish(results);
+    return slices.length;
+  }
+
+  private publish(results: StepResult[]): void {
+    const { logger } = this.options;
     let last: EquityPoint | null = null;
-    for (let i = 0; i < due && this.wallClock() < deadline; i++) {
-      const step = this.stepOnce(false);
-      if (!step) break;
-      this.barsSincePacingStart += 1;
+    for (const step of results) {
+      if (step.rejected) logger.warn({ time: step.time, reason: step.rejected }, 'market event rejected');
+      this.history.push(step.equity);
+      for (const execution of step.trades) {
+        logger.info(
+          {
+            fill: execution.id,
+            order: execution.orderId,
+            instrument: execution.instrument,
+            side: execution.side,
+            qty: execution.qty,
+            price: execution.price,
+          },
+          'fill',
+        );
+        this.emit('fill', execution);
+      }
+      for (const event of step.breakerEvents) {
+        logger.warn(
+          { event: { kind: event.kind, level: event.after.level, reason: event.reason } },
+          'circuit breaker',
+        );
+        this.emit('breaker', { event, state: this.engine.breakerState() });
+      }
       last = step.equity;
     }
-    // Live equity is pushed once per tick; the full series stays available through equityHistory.
+    // Live equity is pushed once per batch; the full series stays available through equityHistory.
     if (last) this.emit('equity', last);
-    if (!this.fault && !this.closed) this.schedule();
   }
 
-  private stepOnce(emitEquity = true): StepResult | null {
-    if (this.fault || this.closed) return null;
-    const slice = this.feed.next();
-    if (!slice) return null;
-    let step: StepResult;
+  /** After a rolled-back transaction: the engine again as the database has it. False if even that failed. */
+  private rebuildEngine(cause: unknown): boolean {
     try {
-      step = this.engine.onSlice(slice);
+      this.engine = this.buildEngine();
+      return true;
     } catch (error) {
-      this.stopOnFault(error);
-      return null;
+      this.options.logger.error({ err: error }, 'could not reload the engine state from the database');
+      this.stopOnStorageFault(cause);
+      return false;
     }
-    if (step.rejected)
-      this.options.logger.warn({ time: slice.time, reason: step.rejected }, 'market event rejected');
-    this.history.push(step.equity);
-    for (const trade of step.trades) this.emit('fill', trade);
-    for (const event of step.breakerEvents) {
-      this.options.logger.warn({ event: { kind: event.kind, reason: event.reason } }, 'circuit breaker');
-      this.emit('breaker', { event, state: this.engine.breakerState() });
-    }
-    if (emitEquity) this.emit('equity', step.equity);
-    return step;
   }
 
-  private stopOnFault(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    this.fault = `trading stopped: ${message}`;
+  private stopOnStorageFault(error: unknown): void {
+    this.fault = describeStorageError(error);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.options.logger.error({ err: error }, 'engine step failed; trading stopped');
+    this.options.logger.error({ err: error }, this.fault);
     this.emit('status', this.status());
   }
 
   status(): HostStatus {
     return {
       running: this.timer !== null,
-      feed: `synthetic ${this.options.settings.market.instrument}`,
-      speed: this.speed,
+      feed:
+        this.feed.instruments.length === 1
+          ? `${this.feed.instruments[0]!.id}`
+          : `${this.feed.instruments.length} instruments`,
+      speed: this.speed === 'max' ? 1e9 : this.speed,
       events: this.engine.events,
       rejectedEvents: this.engine.rejected,
       fault: this.fault,
+      recovery: this.recovery,
     };
   }
 
@@ -193,12 +292,29 @@ export class EngineHost {
     return this.manual(() => this.engine.halt(reason));
   }
 
+  /**
+   * Lifts a manual halt, or — after a storage fault (disk full, database locked) — tries trading again:
+   * if the database accepts writes now, the loop continues.
+   */
   resume(reason?: string): Result<Snapshot['breaker']> {
+    if (this.fault) {
+      this.options.logger.warn({ fault: this.fault }, 'trader resumes after a storage fault');
+      this.fault = null;
+      this.feedDone = false;
+      this.start();
+      if (!this.engine.breakerState().halted) return { ok: true, value: this.engine.breakerState() };
+    }
     return this.manual(() => this.engine.resume(reason));
   }
 
   private manual(action: () => ReturnType<Engine['halt']>): Result<Snapshot['breaker']> {
-    const result = action();
+    let result: ReturnType<Engine['halt']>;
+    try {
+      result = this.db.transaction(action)();
+    } catch (error) {
+      this.rebuildEngine(error);
+      return { ok: false, error: `${describeStorageError(error)}; the action was not applied` };
+    }
     if (!result.ok) return result;
     this.options.logger.warn(
       { event: { kind: result.value.kind, reason: result.value.reason } },
@@ -219,15 +335,26 @@ export class EngineHost {
     }
   }
 
-  /** Stops the loop, writes a final checkpoint and closes the database. Safe to call twice. */
+  /**
+   * Graceful stop: takes no more events (the current batch is synchronous, so it has finished), writes a
+   * checkpoint, marks the session clean and closes the database. Safe to call twice.
+   */
   close(): void {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.closed = true;
     try {
-      if (!this.fault) this.engine.checkpoint();
+      this.db.transaction(() => {
+        if (!this.fault) this.engine.checkpoint();
+        this.sessions.end(this.sessionId, this.wallClock());
+      })();
+    } catch (error) {
+      this.options.logger.error(
+        { err: error },
+        'final checkpoint failed; the next start recovers from the last one',
+      );
     } finally {
-      this.closed = true;
       this.db.close();
       this.listeners.clear();
     }

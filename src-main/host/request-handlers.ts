@@ -16,7 +16,7 @@ function handlersFor(host: EngineHost): Handlers {
     snapshot: () => ({ ok: true, value: host.snapshot() }),
     trades: ({ offset, limit, instrument, strategy, side }) => ({
       ok: true,
-      value: host.read.tradesPage(offset, limit, { instrument, strategy, side }),
+      value: host.read.executionsPage(offset, limit, { instrument, strategy, side }),
     }),
     equityHistory: ({ maxPoints }) => ({ ok: true, value: host.equityHistory(maxPoints) }),
     breakerEvents: ({ limit }) => ({ ok: true, value: host.read.breakerEvents(limit) }),

@@ -1,15 +1,17 @@
+import { Portfolio } from '../engine/portfolio';
 import type { PortfolioCheckpoint } from '../engine/ports';
 import type { BreakerMemory } from '../engine/risk/circuit-breaker';
-import { Portfolio } from '../engine/portfolio';
 import type { ReadModels } from '../store/read-models';
 
 export interface RestoredState {
   checkpoint: PortfolioCheckpoint;
   breaker: BreakerMemory | null;
+  /** Last close per instrument: the checkpoint's, updated by the fills after it. */
+  lastCloses: Record<string, number>;
 }
 
 /**
- * The state to continue from: the latest checkpoint, plus the trades recorded after it, plus the newest
+ * The state to continue from: the latest checkpoint, plus the fills recorded after it, plus the newest
  * breaker event after it (a halt the trader gave after the last checkpoint still holds). Null on a new
  * database.
  */
@@ -18,12 +20,14 @@ export function restoreState(read: ReadModels, initialCash: number): RestoredSta
   if (!latest) return null;
   const portfolio = Portfolio.restore(initialCash, latest.checkpoint);
   let time = latest.checkpoint.time;
-  for (const trade of read.tradesAfter(latest.lastTradeId)) {
-    portfolio.applyFill(trade);
-    time = Math.max(time, trade.time);
+  const lastCloses = { ...latest.checkpoint.lastCloses };
+  for (const execution of read.executionsAfter(latest.lastFillId)) {
+    portfolio.applyFill(execution);
+    time = Math.max(time, execution.time);
+    lastCloses[execution.instrument] = execution.price;
   }
   const peakEquity = Math.max(latest.checkpoint.peakEquity, portfolio.equity());
-  const checkpoint = { ...portfolio.checkpoint(peakEquity), time };
+  const checkpoint = { ...portfolio.checkpoint(peakEquity, lastCloses), time };
   let breaker = latest.breaker
     ? { ...latest.breaker, peakEquity: Math.max(latest.breaker.peakEquity, peakEquity) }
     : null;
@@ -39,5 +43,5 @@ export function restoreState(read: ReadModels, initialCash: number): RestoredSta
       cooldownUntil: after.cooldownUntil,
     };
   }
-  return { checkpoint, breaker };
+  return { checkpoint, breaker, lastCloses };
 }

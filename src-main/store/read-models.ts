@@ -1,19 +1,27 @@
 import { z } from 'zod';
 import { BreakerEventSchema, BreakerStateSchema, type BreakerEvent } from '../../src-shared/domain/risk';
-import type { EquityPoint, Trade } from '../../src-shared/domain/trading';
-import type { PortfolioCheckpoint } from '../engine/ports';
+import type { EquityPoint, Execution } from '../../src-shared/domain/trading';
+import type { PortfolioCheckpoint, RoundTrip } from '../engine/ports';
 import type { BreakerMemory } from '../engine/risk/circuit-breaker';
 import { drawdownFrom } from '../engine/risk/drawdown';
 import type { Db } from './database';
 
-export interface TradeFilter {
+export interface ExecutionFilter {
   instrument?: string | undefined;
   strategy?: string | undefined;
   side?: 'buy' | 'sell' | undefined;
 }
 
 const PositionsJson = z.array(
-  z.object({ instrument: z.string(), qty: z.number(), avgPrice: z.number(), lastPrice: z.number() }),
+  z.object({
+    instrument: z.string(),
+    qty: z.number(),
+    avgPrice: z.number(),
+    lastPrice: z.number(),
+    openedAt: z.number(),
+    strategy: z.string(),
+    entryCommission: z.number(),
+  }),
 );
 const BreakerMemoryJson = z
   .object({
@@ -26,49 +34,71 @@ const BreakerMemoryJson = z
   })
   .nullable();
 
-interface TradeRow {
+const EngineStateJson = z.object({ lastCloses: z.record(z.string(), z.number()).default({}) });
+
+interface FillRow {
   id: number;
   order_id: number;
-  liquidity: 'maker' | 'taker';
   time: number;
   instrument: string;
   side: 'buy' | 'sell';
   qty: number;
   price: number;
   commission: number;
+  liquidity: 'maker' | 'taker';
   realized_pnl: number;
-  effect: Trade['effect'];
+  effect: Execution['effect'];
   strategy: string;
   reason: string;
 }
 
-/** Read-side queries over the store, for the UI and for restoring state at start-up. */
+export interface LatestCheckpoint {
+  checkpoint: PortfolioCheckpoint;
+  breaker: BreakerMemory | null;
+  lastFillId: number;
+}
+
+/** Read-side queries over the store, for the UI, exports and restoring state at start-up. */
 export class ReadModels {
   constructor(private readonly db: Db) {}
 
-  /** Newest first. */
-  tradesPage(offset: number, limit: number, filter: TradeFilter = {}): { items: Trade[]; total: number } {
+  /** Executions, newest first. */
+  executionsPage(
+    offset: number,
+    limit: number,
+    filter: ExecutionFilter = {},
+  ): { items: Execution[]; total: number } {
     const clauses: string[] = [];
     const params: Record<string, string> = {};
-    if (filter.instrument) {
-      clauses.push('instrument = @instrument');
-      params.instrument = filter.instrument;
-    }
-    if (filter.strategy) {
-      clauses.push('strategy = @strategy');
-      params.strategy = filter.strategy;
-    }
-    if (filter.side) {
-      clauses.push('side = @side');
-      params.side = filter.side;
+    for (const key of ['instrument', 'strategy', 'side'] as const) {
+      const value = filter[key];
+      if (value) {
+        clauses.push(`${key} = @${key}`);
+        params[key] = value;
+      }
     }
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM trades ${where}`).get(params) as { n: number })
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM fills ${where}`).get(params) as { n: number })
       .n;
     const rows = this.db
-      .prepare(`SELECT * FROM trades ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit, offset }) as TradeRow[];
-    return { items: rows.map(toTrade), total };
+      .prepare(`SELECT * FROM fills ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit, offset }) as FillRow[];
+    return { items: rows.map(toExecution), total };
+  }
+
+  /** Executions recorded after the given id, oldest first (what a checkpoint does not yet reflect). */
+  executionsAfter(id: number): Execution[] {
+    const rows = this.db.prepare('SELECT * FROM fills WHERE id > ? ORDER BY id').all(id) as FillRow[];
+    return rows.map(toExecution);
+  }
+
+  roundTrips(): RoundTrip[] {
+    return this.db
+      .prepare(
+        `SELECT instrument, side, qty, entry_time AS entryTime, exit_time AS exitTime, entry_price AS entryPrice,
+                exit_price AS exitPrice, pnl, commission, strategy FROM trades ORDER BY id`,
+      )
+      .all() as RoundTrip[];
   }
 
   breakerEvents(limit: number): BreakerEvent[] {
@@ -96,13 +126,7 @@ export class ReadModels {
     );
   }
 
-  /** Trades recorded after the given id, oldest first (what a checkpoint does not yet reflect). */
-  tradesAfter(id: number): Trade[] {
-    const rows = this.db.prepare('SELECT * FROM trades WHERE id > ? ORDER BY id').all(id) as TradeRow[];
-    return rows.map(toTrade);
-  }
-
-  /** The newest breaker event after the given engine time, if any. */
+  /** The newest breaker event at or after the given engine time, if any. */
   lastBreakerEventSince(time: number): BreakerEvent | null {
     const [latest] = this.breakerEvents(1);
     return latest && latest.time >= time ? latest : null;
@@ -124,11 +148,7 @@ export class ReadModels {
     }));
   }
 
-  latestCheckpoint(): {
-    checkpoint: PortfolioCheckpoint;
-    breaker: BreakerMemory | null;
-    lastTradeId: number;
-  } | null {
+  latestCheckpoint(): LatestCheckpoint | null {
     const row = this.db.prepare('SELECT * FROM portfolio_checkpoints ORDER BY id DESC LIMIT 1').get() as
       | {
           time: number;
@@ -139,7 +159,8 @@ export class ReadModels {
           peak_equity: number;
           positions: string;
           breaker: string;
-          last_trade_id: number;
+          engine_state: string;
+          last_fill_id: number;
         }
       | undefined;
     if (!row) return null;
@@ -152,14 +173,20 @@ export class ReadModels {
         commissions: row.commissions,
         peakEquity: row.peak_equity,
         positions: PositionsJson.parse(JSON.parse(row.positions)),
+        lastCloses: EngineStateJson.parse(JSON.parse(row.engine_state)).lastCloses,
       },
       breaker: BreakerMemoryJson.parse(JSON.parse(row.breaker)),
-      lastTradeId: row.last_trade_id,
+      lastFillId: row.last_fill_id,
     };
+  }
+
+  /** The highest order id ever used, so a new session's orders never collide with old ones. */
+  maxOrderId(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM orders').get() as { id: number }).id;
   }
 }
 
-function toTrade(row: TradeRow): Trade {
+function toExecution(row: FillRow): Execution {
   return {
     id: row.id,
     orderId: row.order_id,

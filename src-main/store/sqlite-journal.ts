@@ -1,41 +1,100 @@
 import type { BreakerEvent } from '../../src-shared/domain/risk';
-import type { Journal, PortfolioCheckpoint, TradeRecord } from '../engine/ports';
+import type {
+  DecisionRecord,
+  Journal,
+  PerformanceSample,
+  PortfolioCheckpoint,
+  PositionRecord,
+  RoundTrip,
+  TradeRecord,
+  WorkingOrder,
+} from '../engine/ports';
 import type { BreakerMemory } from '../engine/risk/circuit-breaker';
 import type { Db } from './database';
 
 /**
- * The engine's Journal on SQLite. Each call is its own committed transaction (WAL, synchronous=FULL), so
- * when it returns the row is durable and the engine may tell others about it.
+ * The engine's Journal on SQLite, over the one writer connection. Statements run inside the transaction
+ * the host opens around each step (or batch of steps); nothing here commits on its own.
  */
 export class SqliteJournal implements Journal {
-  private readonly insertTrade;
-  private readonly insertBreakerEvent;
-  private readonly insertCheckpoint;
-  private lastTradeId: number;
+  private readonly statements;
+  private lastFillId: number;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
+    private readonly sessionId: number,
     /** The breaker's full memory, saved with each checkpoint so a restart resumes the same state. */
     private readonly breakerMemory: () => BreakerMemory | null = () => null,
   ) {
-    this.lastTradeId = (
-      db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM trades').get() as { id: number }
-    ).id;
-    this.insertTrade = db.prepare(
-      `INSERT INTO trades (order_id, time, instrument, side, qty, price, commission, liquidity, realized_pnl, effect, strategy, reason)
-       VALUES (@orderId, @time, @instrument, @side, @qty, @price, @commission, @liquidity, @realizedPnl, @effect, @strategy, @reason)`,
-    );
-    this.insertBreakerEvent = db.prepare(
-      `INSERT INTO circuit_breaker_events (time, kind, actor, reason, level_before, level_after, state_before, state_after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertCheckpoint = db.prepare(
-      `INSERT INTO portfolio_checkpoints (time, cash, equity, realized_pnl, commissions, peak_equity, positions, breaker, last_trade_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.lastFillId = (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM fills').get() as { id: number }).id;
+    this.statements = {
+      decision: db.prepare('INSERT INTO decisions (time, instrument, record) VALUES (?, ?, ?)'),
+      order: db.prepare(
+        `INSERT INTO orders (id, session_id, time, instrument, side, qty, type, limit_price, stop_price, time_in_force, status, filled_qty, strategy, reason, decision_id)
+         VALUES (@id, @sessionId, @time, @instrument, @side, @qty, @type, @limitPrice, @stopPrice, @timeInForce, 'working', 0, @strategy, @reason, @decisionId)`,
+      ),
+      orderStatus: db.prepare('UPDATE orders SET status = ?, filled_qty = ? WHERE id = ?'),
+      fill: db.prepare(
+        `INSERT INTO fills (order_id, time, instrument, side, qty, price, commission, liquidity, realized_pnl, effect, strategy, reason)
+         VALUES (@orderId, @time, @instrument, @side, @qty, @price, @commission, @liquidity, @realizedPnl, @effect, @strategy, @reason)`,
+      ),
+      roundTrip: db.prepare(
+        `INSERT INTO trades (instrument, side, qty, entry_time, exit_time, entry_price, exit_price, pnl, commission, strategy, closing_fill_id)
+         VALUES (@instrument, @side, @qty, @entryTime, @exitTime, @entryPrice, @exitPrice, @pnl, @commission, @strategy, @closingFillId)`,
+      ),
+      positionUpsert: db.prepare(
+        `INSERT INTO positions (instrument, qty, avg_price, last_price, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (instrument) DO UPDATE SET qty = excluded.qty, avg_price = excluded.avg_price,
+           last_price = excluded.last_price, opened_at = excluded.opened_at, updated_at = excluded.updated_at`,
+      ),
+      positionDelete: db.prepare('DELETE FROM positions WHERE instrument = ?'),
+      breaker: db.prepare(
+        `INSERT INTO circuit_breaker_events (time, kind, actor, reason, level_before, level_after, state_before, state_after)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      performance: db.prepare(
+        `INSERT INTO performance_metrics (time, equity, cash, drawdown, exposure, realized_pnl, unrealized_pnl)
+         VALUES (@time, @equity, @cash, @drawdown, @exposure, @realizedPnl, @unrealizedPnl)`,
+      ),
+      checkpoint: db.prepare(
+        `INSERT INTO portfolio_checkpoints (time, cash, equity, realized_pnl, commissions, peak_equity, positions, breaker, engine_state, last_fill_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
   }
 
-  recordTrade(trade: TradeRecord): number {
+  recordDecision(decision: DecisionRecord): number {
+    const info = this.statements.decision.run(
+      decision.time,
+      decision.instrument,
+      JSON.stringify(decision.details),
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  recordOrder(order: WorkingOrder, decisionId: number | null): void {
+    this.statements.order.run({
+      id: order.id,
+      sessionId: this.sessionId,
+      time: order.submittedAt,
+      instrument: order.instrument,
+      side: order.side,
+      qty: order.qty,
+      type: order.type,
+      limitPrice: order.limitPrice ?? null,
+      stopPrice: order.stopPrice ?? null,
+      timeInForce: order.timeInForce,
+      strategy: order.strategy,
+      reason: order.reason,
+      decisionId,
+    });
+  }
+
+  updateOrder(orderId: number, status: 'working' | 'filled' | 'cancelled', filledQty: number): void {
+    this.statements.orderStatus.run(status, filledQty, orderId);
+  }
+
+  recordFill(fill: TradeRecord): number {
     const {
       orderId,
       time,
@@ -49,27 +108,40 @@ export class SqliteJournal implements Journal {
       effect,
       strategy,
       reason,
-    } = trade;
-    const info = this.insertTrade.run({
+    } = fill;
+    const info = this.statements.fill.run({
       orderId,
-      liquidity,
       time,
       instrument,
       side,
       qty,
       price,
       commission,
+      liquidity,
       realizedPnl,
       effect,
       strategy,
       reason,
     });
-    this.lastTradeId = Number(info.lastInsertRowid);
-    return this.lastTradeId;
+    this.lastFillId = Number(info.lastInsertRowid);
+    return this.lastFillId;
+  }
+
+  recordRoundTrip(trip: RoundTrip, closingFillId: number): void {
+    this.statements.roundTrip.run({ ...trip, closingFillId });
+  }
+
+  savePosition(position: PositionRecord, time: number): void {
+    if (position.qty === 0) {
+      this.statements.positionDelete.run(position.instrument);
+      return;
+    }
+    const { instrument, qty, avgPrice, lastPrice, openedAt } = position;
+    this.statements.positionUpsert.run(instrument, qty, avgPrice, lastPrice, openedAt, time);
   }
 
   recordBreakerEvent(event: BreakerEvent): void {
-    this.insertBreakerEvent.run(
+    this.statements.breaker.run(
       event.time,
       event.kind,
       event.actor,
@@ -81,8 +153,12 @@ export class SqliteJournal implements Journal {
     );
   }
 
+  recordPerformance(sample: PerformanceSample): void {
+    this.statements.performance.run(sample);
+  }
+
   checkpoint(c: PortfolioCheckpoint): void {
-    this.insertCheckpoint.run(
+    this.statements.checkpoint.run(
       c.time,
       c.cash,
       c.equity,
@@ -91,7 +167,8 @@ export class SqliteJournal implements Journal {
       c.peakEquity,
       JSON.stringify(c.positions),
       JSON.stringify(this.breakerMemory()),
-      this.lastTradeId,
+      JSON.stringify({ lastCloses: c.lastCloses }),
+      this.lastFillId,
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BreakerEvent, BreakerState } from '../../src-shared/domain/risk';
-import type { EquityPoint, Trade } from '../../src-shared/domain/trading';
+import type { EquityPoint, Execution } from '../../src-shared/domain/trading';
 import type { HostStatus, Snapshot } from '../../src-shared/ipc/contract';
 import type { ConnectionState } from '../bridge/bridge';
 
@@ -19,10 +19,10 @@ export interface PortfolioSlice {
 }
 
 export interface TradesSlice {
-  trades: Trade[];
+  trades: Execution[];
   tradeTotal: number;
-  setTrades(trades: Trade[], total: number): void;
-  addTrade(trade: Trade): void;
+  setTrades(trades: Execution[], total: number): void;
+  addTrade(trade: Execution): void;
 }
 
 export interface RiskSlice {

@@ -9,7 +9,7 @@ export const PositionEffectSchema = z.enum(['open', 'increase', 'reduce', 'close
 export type PositionEffect = z.infer<typeof PositionEffectSchema>;
 
 /** One executed trade (a fill), as persisted and shown in the trade log. */
-export const TradeSchema = z.object({
+export const ExecutionSchema = z.object({
   id: z.number().int().positive(),
   /** The order this execution belongs to (an order may fill in several parts). */
   orderId: z.number().int().nonnegative(),
@@ -26,7 +26,7 @@ export const TradeSchema = z.object({
   strategy: z.string(),
   reason: z.string(),
 });
-export type Trade = z.infer<typeof TradeSchema>;
+export type Execution = z.infer<typeof ExecutionSchema>;
 
 export const PositionSchema = z.object({
   instrument: InstrumentIdSchema,

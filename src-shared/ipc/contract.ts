@@ -6,7 +6,7 @@ import {
   PortfolioSchema,
   PositionSchema,
   SideSchema,
-  TradeSchema,
+  ExecutionSchema,
 } from '../domain/trading';
 
 // The one contract between the engine host and the renderer. Both transports (Electron IPC and browser-mode
@@ -22,6 +22,8 @@ export const HostStatusSchema = z.object({
   rejectedEvents: z.number().int().nonnegative(),
   /** A fault that stopped the loop, in words; null when healthy. */
   fault: z.string().nullable(),
+  /** Set when this session continued after an unclean stop: "recovered after an unclean stop at …". */
+  recovery: z.string().nullable(),
 });
 export type HostStatus = z.infer<typeof HostStatusSchema>;
 
@@ -49,7 +51,7 @@ export const TradesQuerySchema = z.strictObject({
 });
 
 export const TradesPageSchema = z.object({
-  items: z.array(TradeSchema),
+  items: z.array(ExecutionSchema),
   total: z.number().int().nonnegative(),
 });
 
@@ -85,7 +87,7 @@ export const contract = {
 /** Pushed from the host to every connected renderer. */
 export const events = {
   equity: EquityPointSchema,
-  fill: TradeSchema,
+  fill: ExecutionSchema,
   breaker: BreakerChangeSchema,
   status: HostStatusSchema,
 } as const;

@@ -40,18 +40,18 @@ describe('Engine loop', () => {
     const a = run(7, 400);
     const b = run(7, 400);
     const c = run(8, 400);
-    expect(a.journal.trades.length).toBeGreaterThan(5);
-    expect(b.journal.trades).toEqual(a.journal.trades);
-    expect(c.journal.trades).not.toEqual(a.journal.trades);
+    expect(a.journal.fills.length).toBeGreaterThan(5);
+    expect(b.journal.fills).toEqual(a.journal.fills);
+    expect(c.journal.fills).not.toEqual(a.journal.fills);
   });
 
   it('keeps cash and positions consistent with the recorded trades', () => {
     const { engine, journal } = run(3, 300);
-    const cash = journal.trades.reduce(
+    const cash = journal.fills.reduce(
       (sum, t) => sum - (t.side === 'buy' ? 1 : -1) * t.qty * t.price - t.commission,
       testSettings().paper.initialCash,
     );
-    const qty = journal.trades.reduce((sum, t) => sum + (t.side === 'buy' ? t.qty : -t.qty), 0);
+    const qty = journal.fills.reduce((sum, t) => sum + (t.side === 'buy' ? t.qty : -t.qty), 0);
     expect(engine.portfolioView().cash).toBeCloseTo(cash, 6);
     expect(engine.positions()[0]?.qty ?? 0).toBeCloseTo(qty, 9);
   });
@@ -70,8 +70,8 @@ describe('Engine loop', () => {
         haltedAt = engine.equityPoint().time;
       }
     });
-    const after = journal.trades.filter((t) => t.time > haltedAt);
-    expect(journal.trades.some((t) => t.time <= haltedAt)).toBe(true);
+    const after = journal.fills.filter((t) => t.time > haltedAt);
+    expect(journal.fills.some((t) => t.time <= haltedAt)).toBe(true);
     for (const trade of after) expect(['reduce', 'close']).toContain(trade.effect);
     expect(journal.breakerEvents.map((e) => [e.kind, e.reason])).toContainEqual(['halt', 'test halt']);
   });
@@ -94,8 +94,8 @@ describe('Engine loop', () => {
 
   it('fills a market order decided on a close at the next bar open, moved by the slippage', () => {
     const { journal, slices } = run(7, 200);
-    expect(journal.trades.length).toBeGreaterThan(3);
-    for (const trade of journal.trades) {
+    expect(journal.fills.length).toBeGreaterThan(3);
+    for (const trade of journal.fills) {
       const bar = slices.find((s) => s.time === trade.time)!.bars[0]!;
       const slip = ((trade.price / bar.open - 1) * (trade.side === 'buy' ? 1 : -1)) / 0.0002;
       expect(slip).toBeGreaterThanOrEqual(0.8 - 1e-9);

@@ -22,12 +22,12 @@ describe('EngineHost on the synthetic market', () => {
       if (name === 'fill') {
         const id = (payload as { id: number }).id;
         // Committed before anyone is told: a second connection already sees the row.
-        expect(db.prepare('SELECT COUNT(*) FROM trades WHERE id = ?').pluck().get(id)).toBe(1);
+        expect(db.prepare('SELECT COUNT(*) FROM fills WHERE id = ?').pluck().get(id)).toBe(1);
         pushed.push(id);
       }
     });
     expect(host.stepNow(500)).toBe(500);
-    const rows = db.prepare('SELECT id, side, qty, price, commission FROM trades ORDER BY id').all() as {
+    const rows = db.prepare('SELECT id, side, qty, price, commission FROM fills ORDER BY id').all() as {
       id: number;
       qty: number;
       price: number;
@@ -123,11 +123,55 @@ describe('EngineHost on the synthetic market', () => {
     second.close();
   });
 
-  it('stops trading with a fault when the store fails, and says so', () => {
-    const host = testHost(tempDir());
-    host.stepNow(10);
-    host.db.close();
-    expect(host.stepNow(500)).toBeLessThan(500);
-    expect(host.status().fault).toMatch(/^trading stopped: /);
+  it('halts on a full disk without losing anything, and trades again after Resume once there is space', () => {
+    const dir = tempDir();
+    const host = testHost(dir);
+    host.stepNow(50);
+    const fillsBefore = host.read.executionsPage(0, 1).total;
+    // No room to grow: the next page the database needs fails with SQLITE_FULL.
+    const pages = host.db.pragma('page_count', { simple: true }) as number;
+    host.db.pragma(`max_page_count = ${pages}`);
+    const statuses: (string | null)[] = [];
+    host.subscribe((name, payload) => {
+      if (name === 'status') statuses.push((payload as { fault: string | null }).fault);
+    });
+    let ran = 0;
+    for (let i = 0; i < 400 && host.status().fault === null; i++) ran += host.stepNow(1);
+    const fault = host.status().fault;
+    expect(fault).toBe(
+      'trading halted: the disk is full, so nothing more can be recorded. Nothing was lost; free some space and press Resume',
+    );
+    expect(statuses).toContain(fault);
+    expect(host.stepNow(10)).toBe(0);
+    expect(host.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The engine matches the database: every fill it knows of is stored.
+    expect(host.read.executionsPage(0, 1).total).toBeGreaterThanOrEqual(fillsBefore);
+    const cash = host.snapshot().portfolio.cash;
+
+    host.db.pragma('max_page_count = 1073741823');
+    expect(host.resume()).toMatchObject({ ok: true });
+    expect(host.status().fault).toBeNull();
+    host.close();
+    expect(ran).toBeGreaterThan(0);
+    const reopened = testHost(dir);
+    expect(reopened.snapshot().portfolio.cash).toBeCloseTo(cash, 6);
+    reopened.close();
+  });
+
+  it('marks a clean stop, and reports an unclean one at the next start', () => {
+    const dir = tempDir();
+    const first = testHost(dir);
+    first.stepNow(20);
+    first.close();
+    const second = testHost(dir);
+    expect(second.status().recovery).toBeNull();
+    second.stepNow(5);
+    const engineTime = second.snapshot().portfolio.time;
+    second.db.close(); // a crash: no clean end
+    const third = testHost(dir);
+    expect(third.status().recovery).toBe(
+      `recovered after an unclean stop at ${new Date(engineTime).toISOString()}`,
+    );
+    third.close();
   });
 });

@@ -20,8 +20,16 @@ describe('openDatabase', () => {
       .all();
     expect(tables).toEqual([
       'circuit_breaker_events',
+      'decisions',
+      'fills',
+      'orders',
+      'performance_metrics',
       'portfolio_checkpoints',
+      'positions',
+      'runs',
       'schema_migrations',
+      'sessions',
+      'strategy_stats',
       'trades',
     ]);
     db.close();

@@ -19,12 +19,15 @@ export interface PaperBrokerConfig {
  */
 export class PaperBroker implements ExecutionEngine {
   private working: WorkingOrder[] = [];
-  private nextId = 1;
+  private nextId: number;
 
   constructor(
     private readonly config: PaperBrokerConfig,
     private readonly rng: Rng,
-  ) {}
+    firstOrderId = 1,
+  ) {
+    this.nextId = firstOrderId;
+  }
 
   submit(order: OrderRequest, time: number): WorkingOrder {
     if (order.type !== 'market')
