@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/global-setup.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     benchmark: { include: ['tests/bench/**/*.bench.ts'] },

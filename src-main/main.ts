@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { loadSettings, SettingsError } from './config/load-settings';
+import { readSecrets, secretValues } from './config/secrets';
 import { channelOf } from '../src-shared/ipc/channels';
 import { REQUEST_NAMES } from '../src-shared/ipc/contract';
 import { err } from '../src-shared/ipc/result';
@@ -32,7 +33,7 @@ app.on('web-contents-created', (_event, contents) => {
 function start(): void {
   const dataDir = app.getPath('userData');
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
-  const logger = createLogger(dataDir, settings.logging.level);
+  const logger = createLogger(dataDir, { ...settings.logging, secrets: secretValues(readSecrets()) });
   host = new EngineHost({ dataDir, settings, logger });
   const dispatch = createDispatch(host, logger);
 

@@ -4,6 +4,9 @@ import { loadSettings, SettingsError } from '../config/load-settings';
 import { defaultDataDir, USER_SETTINGS_FILE } from '../host/paths';
 import { defaultSettingsFile } from '../host/resources';
 import { DatabaseRefusedError } from '../store/database';
+import { runExport } from './export';
+import { numberOption, UsageError } from './options';
+import { runHeadless } from './run';
 import { serve } from './serve';
 
 const USAGE = `Usage: botv2 <command> [options]
@@ -13,23 +16,14 @@ Commands:
         Paper-trade on the synthetic market and serve the terminal to a browser (127.0.0.1 by default;
         --port 0 picks a free port). The printed URL carries the session token. --fresh-db: if the
         database is unusable, move it aside (never deleted) and start a new one.
+  run [--data-dir DIR] [--feed synthetic] [--speed N|max] [--seed N] [--fresh-db] [--progress]
+        Paper-trade without a UI until stopped (Ctrl+C), logging to DIR/logs.
+  export [--data-dir DIR] (--out FILE.sqlite | --csv DIR)
+        Copy the database with SQLite's online backup (safe while trading runs), or write trades,
+        fills and checkpoints as CSV.
   check-config FILE
         Validate a settings file (over the defaults); print every problem with file, line and key.
 `;
-
-class UsageError extends Error {}
-
-function numberOption(
-  value: string | undefined,
-  name: string,
-  check: (n: number) => boolean,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || !check(n))
-    throw new UsageError(`--${name}: "${value}" is not valid`);
-  return n;
-}
 
 async function runServe(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -101,6 +95,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runServe(args);
       case 'check-config':
         return runCheckConfig(args);
+      case 'run':
+        return await runHeadless(args);
+      case 'export':
+        return await runExport(args);
       case undefined:
       case 'help':
       case '--help':

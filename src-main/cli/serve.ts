@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readSecrets, secretValues } from '../config/secrets';
 import { join, resolve } from 'node:path';
 import type { Settings } from '../../src-shared/settings/schema';
 import { startBrowserServer, type BrowserServer } from '../host/browser-server';
@@ -34,7 +36,11 @@ export async function serve(options: ServeOptions): Promise<RunningServe> {
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`the renderer is not built (${staticDir}/index.html missing): run \`npm run build\``);
   }
-  const logger = createLogger(options.dataDir, options.settings.logging.level);
+  const token = randomBytes(24).toString('base64url');
+  const logger = createLogger(options.dataDir, {
+    ...options.settings.logging,
+    secrets: [...secretValues(readSecrets()), token],
+  });
   const host = new EngineHost({
     dataDir: options.dataDir,
     settings: options.settings,
@@ -54,6 +60,7 @@ export async function serve(options: ServeOptions): Promise<RunningServe> {
       bindHost: options.bindHost,
       ipAllowlist: options.settings.dashboard.ipAllowlist,
       logger,
+      token,
     });
   } catch (error) {
     host.close();

@@ -43,3 +43,8 @@ export function readSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {
   }
   return secrets;
 }
+
+/** The raw values, for the log scrubber only. */
+export function secretValues(secrets: Secrets): string[] {
+  return Object.values(secrets).map((secret) => secret.reveal());
+}

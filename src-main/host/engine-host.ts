@@ -169,27 +169,34 @@ export class EngineHost {
     else this.emit('status', this.status());
   }
 
-  /** Pulls up to `count` slices, steps them in one transaction, and publishes once it committed. */
+  /**
+   * Steps up to `count` slices (stopping at the deadline) in one transaction and publishes once it
+   * committed. A locked database is retried with the same slices; any other failure pauses trading.
+   */
   private runBatch(count: number, deadline: number): number {
     if (this.fault || this.closed) return 0;
     const slices: MarketSlice[] = [];
-    for (let i = 0; i < count && (i === 0 || this.wallClock() < deadline); i++) {
-      const slice = this.feed.next();
-      if (!slice) {
-        this.feedDone = true;
-        break;
-      }
-      slices.push(slice);
-    }
-    if (slices.length === 0) return 0;
     let results: StepResult[] = [];
-    const batch = this.db.transaction(() => {
-      results = slices.map((slice) => this.engine.onSlice(slice));
-      this.sessions.touch(this.sessionId, this.engine.equityPoint().time);
+    const batch = this.db.transaction((replay: boolean) => {
+      results = [];
+      if (replay) {
+        for (const slice of slices) results.push(this.engine.onSlice(slice));
+      } else {
+        while (slices.length < count && (slices.length === 0 || this.wallClock() < deadline)) {
+          const slice = this.feed.next();
+          if (!slice) {
+            this.feedDone = true;
+            break;
+          }
+          slices.push(slice);
+          results.push(this.engine.onSlice(slice));
+        }
+      }
+      if (results.length) this.sessions.touch(this.sessionId, this.engine.equityPoint().time);
     });
     for (let attempt = 0; ; attempt++) {
       try {
-        batch();
+        batch(attempt > 0);
         break;
       } catch (error) {
         // The transaction rolled back: the engine in memory is ahead of the database.

@@ -1,0 +1,78 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSettings } from '../config/load-settings';
+import { readSecrets, secretValues } from '../config/secrets';
+import { EngineHost } from '../host/engine-host';
+import { defaultDataDir, USER_SETTINGS_FILE } from '../host/paths';
+import { defaultSettingsFile } from '../host/resources';
+import { createLogger } from '../log';
+import { numberOption, UsageError } from './options';
+
+/**
+ * `botv2 run`: paper-trades without a UI until SIGINT/SIGTERM (or the feed ends), logging to the data
+ * directory. With --progress, prints one line per committed batch: `committed steps=N fills=N last_fill=ID`
+ * (what is printed is durable).
+ */
+export async function runHeadless(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      feed: { type: 'string' },
+      speed: { type: 'string' },
+      seed: { type: 'string' },
+      'fresh-db': { type: 'boolean' },
+      progress: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const feed = values.feed ?? 'synthetic';
+  if (feed !== 'synthetic') throw new UsageError(`--feed: "${feed}" is not available; use synthetic`);
+  const speed = values.speed === 'max' ? 'max' : numberOption(values.speed, 'speed', (n) => n > 0);
+  const seed = numberOption(values.seed, 'seed', Number.isInteger);
+  const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
+  const logger = createLogger(dataDir, { ...settings.logging, secrets: secretValues(readSecrets()) });
+  const host = new EngineHost({
+    dataDir,
+    settings,
+    logger,
+    speed,
+    seed,
+    mode: 'run',
+    allowFreshDatabase: values['fresh-db'] ?? false,
+  });
+  const recovery = host.status().recovery;
+  if (recovery) console.log(`botv2: ${recovery}`);
+  console.log(
+    `botv2: paper trading (${feed}, speed ${speed ?? settings.paper.speed}) in ${dataDir}; Ctrl+C stops`,
+  );
+  let fills = 0;
+  let lastFill = 0;
+  let steps = 0;
+  host.subscribe((name, payload) => {
+    if (name === 'fill') {
+      fills += 1;
+      lastFill = (payload as { id: number }).id;
+    } else if (name === 'equity') {
+      steps = host.status().events;
+      if (values.progress) console.log(`committed steps=${steps} fills=${fills} last_fill=${lastFill}`);
+    }
+  });
+  await new Promise<void>((done) => {
+    const stop = (why: string) => {
+      host.close();
+      console.log(`botv2: ${why}: stopped cleanly after ${host.status().events} steps, ${fills} fills`);
+      done();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    host.subscribe((name, payload) => {
+      if (name === 'status' && (payload as { fault: string | null }).fault) {
+        console.error(`botv2: ${(payload as { fault: string }).fault}`);
+      }
+    });
+    host.start();
+  });
+  return host.status().fault ? 1 : 0;
+}
