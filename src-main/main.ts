@@ -11,6 +11,7 @@ import { createDispatch } from './host/request-handlers';
 import { defaultSettingsFile } from './host/resources';
 import { hardenedWindowOptions, isTrustedSender, rendererUrl } from './host/window-security';
 import { createLogger } from './log';
+import { DatabaseRefusedError } from './store/database';
 
 // Electron entry only: lifecycle, the hardened window, and binding the EngineHost to ipcMain.
 
@@ -30,11 +31,35 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
+/** Opens the host; an unusable database is moved aside only if the trader agrees in a dialog. */
+function openHost(options: ConstructorParameters<typeof EngineHost>[0]): EngineHost | null {
+  try {
+    return new EngineHost(options);
+  } catch (error) {
+    if (!(error instanceof DatabaseRefusedError) || !error.message.includes('--fresh-db')) throw error;
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: 'BotV2: the database cannot be used',
+      message: 'The database file is damaged or is not a BotV2 database.',
+      detail: `${error.message.split('. Nothing was changed.')[0]}.\n\nBotV2 can move the file aside (it is kept, not deleted) and start a new, empty database.`,
+      buttons: ['Quit', 'Move it aside and start a new database'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice !== 1) return null;
+    return new EngineHost({ ...options, allowFreshDatabase: true });
+  }
+}
+
 function start(): void {
   const dataDir = app.getPath('userData');
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
   const logger = createLogger(dataDir, { ...settings.logging, secrets: secretValues(readSecrets()) });
-  host = new EngineHost({ dataDir, settings, logger });
+  host = openHost({ dataDir, settings, logger, mode: 'app' });
+  if (!host) {
+    app.quit();
+    return;
+  }
   const dispatch = createDispatch(host, logger);
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

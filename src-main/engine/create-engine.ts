@@ -46,7 +46,7 @@ export function createEngine({
   return new Engine({
     clock: new SimulatedClock(restored?.checkpoint.time ?? 0),
     instruments,
-    strategies: createStrategies(settings.strategies),
+    strategies: createStrategies(settings),
     risk: new RiskManager(settings.risk.positionLimits, breaker),
     execution: new PaperBroker(
       {

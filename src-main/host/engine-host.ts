@@ -35,6 +35,8 @@ export interface EngineHostOptions {
   createFeed?: (start: FeedStart) => MarketFeed;
   /** The user agreed to move a corrupt database aside and start a new one. */
   allowFreshDatabase?: boolean;
+  /** How long a write waits for another program's lock before it counts as busy (default 2 s). */
+  busyTimeoutMs?: number;
 }
 
 export type HostListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
@@ -80,6 +82,7 @@ export class EngineHost {
     const store = openStore(join(dataDir, DATABASE_FILE), {
       allowFresh: options.allowFreshDatabase ?? false,
       wallTime: this.wallClock(),
+      busyTimeoutMs: options.busyTimeoutMs,
     });
     if (store.movedAside)
       logger.warn({ movedTo: store.movedAside }, 'unusable database moved aside; starting a new one');

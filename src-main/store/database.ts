@@ -19,7 +19,16 @@ export const migrationHash = (migration: Migration): string =>
  * Opens (or creates) the database with WAL and synchronous=FULL, so a committed transaction survives a
  * crash or power loss, then checks the applied migrations and applies the missing ones.
  */
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export interface OpenOptions {
+  migrations?: readonly Migration[];
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(file: string, options: OpenOptions | readonly Migration[] = {}): Db {
+  const { migrations = MIGRATIONS, busyTimeoutMs = 2000 } = Array.isArray(options)
+    ? { migrations: options as readonly Migration[] }
+    : (options as OpenOptions);
   let db: Db;
   try {
     db = new Database(file);
@@ -30,7 +39,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   try {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 2000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     migrate(db, file, migrations);
     return db;
   } catch (error) {

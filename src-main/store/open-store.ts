@@ -15,9 +15,13 @@ export interface OpenedStore {
  * without `allowFresh` the start is refused with what to do; with it the file (and its -wal/-shm) is moved
  * aside and a new database begins.
  */
-export function openStore(file: string, options: { allowFresh: boolean; wallTime: number }): OpenedStore {
+export function openStore(
+  file: string,
+  options: { allowFresh: boolean; wallTime: number; busyTimeoutMs?: number },
+): OpenedStore {
+  const open = () => openDatabase(file, { busyTimeoutMs: options.busyTimeoutMs ?? 2000 });
   try {
-    return { db: openDatabase(file), movedAside: null };
+    return { db: open(), movedAside: null };
   } catch (error) {
     if (!(error instanceof DatabaseRefusedError) || !UNUSABLE.test(error.message)) throw error;
     const aside = `${file}.corrupt-${new Date(options.wallTime).toISOString().replace(/[:.]/g, '-')}`;
@@ -29,6 +33,6 @@ export function openStore(file: string, options: { allowFresh: boolean; wallTime
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
     }
-    return { db: openDatabase(file), movedAside: aside };
+    return { db: open(), movedAside: aside };
   }
 }

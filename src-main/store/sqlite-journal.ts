@@ -31,12 +31,12 @@ export class SqliteJournal implements Journal {
       decision: db.prepare('INSERT INTO decisions (time, instrument, record) VALUES (?, ?, ?)'),
       order: db.prepare(
         `INSERT INTO orders (id, session_id, time, instrument, side, qty, type, limit_price, stop_price, time_in_force, status, filled_qty, strategy, reason, decision_id)
-         VALUES (@id, @sessionId, @time, @instrument, @side, @qty, @type, @limitPrice, @stopPrice, @timeInForce, 'working', 0, @strategy, @reason, @decisionId)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'working', 0, ?, ?, ?)`,
       ),
       orderStatus: db.prepare('UPDATE orders SET status = ?, filled_qty = ? WHERE id = ?'),
       fill: db.prepare(
         `INSERT INTO fills (order_id, time, instrument, side, qty, price, commission, liquidity, realized_pnl, effect, strategy, reason)
-         VALUES (@orderId, @time, @instrument, @side, @qty, @price, @commission, @liquidity, @realizedPnl, @effect, @strategy, @reason)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       roundTrip: db.prepare(
         `INSERT INTO trades (instrument, side, qty, entry_time, exit_time, entry_price, exit_price, pnl, commission, strategy, closing_fill_id)
@@ -73,56 +73,42 @@ export class SqliteJournal implements Journal {
   }
 
   recordOrder(order: WorkingOrder, decisionId: number | null): void {
-    this.statements.order.run({
-      id: order.id,
-      sessionId: this.sessionId,
-      time: order.submittedAt,
-      instrument: order.instrument,
-      side: order.side,
-      qty: order.qty,
-      type: order.type,
-      limitPrice: order.limitPrice ?? null,
-      stopPrice: order.stopPrice ?? null,
-      timeInForce: order.timeInForce,
-      strategy: order.strategy,
-      reason: order.reason,
+    this.statements.order.run(
+      order.id,
+      this.sessionId,
+      order.submittedAt,
+      order.instrument,
+      order.side,
+      order.qty,
+      order.type,
+      order.limitPrice ?? null,
+      order.stopPrice ?? null,
+      order.timeInForce,
+      order.strategy,
+      order.reason,
       decisionId,
-    });
+    );
   }
 
   updateOrder(orderId: number, status: 'working' | 'filled' | 'cancelled', filledQty: number): void {
     this.statements.orderStatus.run(status, filledQty, orderId);
   }
 
-  recordFill(fill: TradeRecord): number {
-    const {
-      orderId,
-      time,
-      instrument,
-      side,
-      qty,
-      price,
-      commission,
-      liquidity,
-      realizedPnl,
-      effect,
-      strategy,
-      reason,
-    } = fill;
-    const info = this.statements.fill.run({
-      orderId,
-      time,
-      instrument,
-      side,
-      qty,
-      price,
-      commission,
-      liquidity,
-      realizedPnl,
-      effect,
-      strategy,
-      reason,
-    });
+  recordFill(f: TradeRecord): number {
+    const info = this.statements.fill.run(
+      f.orderId,
+      f.time,
+      f.instrument,
+      f.side,
+      f.qty,
+      f.price,
+      f.commission,
+      f.liquidity,
+      f.realizedPnl,
+      f.effect,
+      f.strategy,
+      f.reason,
+    );
     this.lastFillId = Number(info.lastInsertRowid);
     return this.lastFillId;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bool, fraction, nonNegative, oneOf, positive, positiveInt } from './fields';
+import { fraction, nonNegative, oneOf, positive, positiveInt } from './fields';
+import { StrategiesSchema } from './sections/strategies';
 
 // The schema of settings.yaml. Every parameter the specification names lives here; the defaults are in
 // resources/default-settings.yaml and a user's settings file overrides them key by key.
@@ -132,15 +133,6 @@ const persistence = z.strictObject({
   checkpointIntervalMinutes: positive(),
 });
 
-const momentum = z.strictObject({
-  enabled: bool(),
-  lookback: positiveInt(),
-  /** Minimum absolute return over the lookback for a buy or sell signal. */
-  threshold: nonNegative(),
-});
-
-const strategies = z.strictObject({ momentum });
-
 const dashboard = z.strictObject({
   /** IP addresses allowed to reach browser mode besides loopback (the spec's "IP whitelist"). */
   ipAllowlist: z.array(z.string({ error: 'expected an IP address' })),
@@ -156,7 +148,7 @@ export const SettingsSchema = z.strictObject({
   market,
   paper,
   data,
-  strategies,
+  strategies: StrategiesSchema,
   ensemble,
   risk,
   execution,

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EngineHost } from '../../src-main/host/engine-host';
 import { createDispatch } from '../../src-main/host/request-handlers';
 import { createLogger } from '../../src-main/log';
 import type { EventName } from '../../src-shared/ipc/contract';
 import { testHost } from '../helpers/host';
+import { testSettings } from '../helpers/settings';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -173,5 +175,31 @@ describe('EngineHost on the synthetic market', () => {
       `recovered after an unclean stop at ${new Date(engineTime).toISOString()}`,
     );
     third.close();
+  });
+});
+
+describe('EngineHost with a locked database', () => {
+  it('retries a bounded number of times, then halts with the reason, and resumes once the lock is gone', () => {
+    const dir = tempDir();
+    const host = new EngineHost({
+      dataDir: dir,
+      settings: testSettings(),
+      seed: 11,
+      logger,
+      wallClock: () => Date.UTC(2026, 0, 5, 9, 0, 0),
+      busyTimeoutMs: 20,
+    });
+    host.stepNow(30);
+    const other = new Database(join(dir, 'botv2.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    expect(host.stepNow(5)).toBe(0);
+    expect(host.status().fault).toBe(
+      'trading halted: the database stayed locked by another program. Close it and press Resume',
+    );
+    other.exec('ROLLBACK');
+    other.close();
+    expect(host.resume()).toMatchObject({ ok: true });
+    expect(host.stepNow(5)).toBe(5);
+    host.close();
   });
 });

@@ -1,11 +1,10 @@
-import type { Bar } from '../../../src-shared/domain/market';
+import type { z } from 'zod';
 import type { Signal } from '../../../src-shared/domain/strategy';
-import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
+import { MomentumParamsSchema } from '../../../src-shared/settings/sections/strategies';
+import type { MarketSnapshot, StrategyDecision } from '../ports';
+import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
 
-export interface MomentumParams {
-  lookback: number;
-  threshold: number;
-}
+type Params = z.output<typeof MomentumParamsSchema>;
 
 /** Confidence reaches 1 when the return over the lookback is this many times the threshold. */
 const FULL_CONFIDENCE_MULTIPLE = 5;
@@ -14,52 +13,54 @@ const FULL_CONFIDENCE_MULTIPLE = 5;
  * Time-series momentum: the return over the last `lookback` bars. Buy above +threshold, sell below
  * −threshold, hold in between. Keeps `lookback + 1` closes per instrument in a ring buffer (O(1) per bar).
  */
-export class MomentumStrategy implements Strategy {
-  readonly id = 'momentum';
-  readonly name = 'Momentum';
+class Momentum implements StrategyLogic {
   private readonly closes = new Map<string, { ring: Float64Array; count: number }>();
 
-  constructor(private readonly params: MomentumParams) {}
+  constructor(private readonly params: Params) {}
 
-  onEvent(snapshot: MarketSnapshot): StrategyDecision {
+  evaluate(snapshot: MarketSnapshot): StrategyDecision {
     const signals: Signal[] = [];
-    let warming: string | null = null;
+    let warming = 'no bar for its instruments';
     for (const bar of snapshot.slice.bars) {
-      const result = this.onBar(bar);
-      if (typeof result === 'string') warming = result;
-      else signals.push(result);
+      const size = this.params.lookback + 1;
+      let history = this.closes.get(bar.instrument);
+      if (!history) {
+        history = { ring: new Float64Array(size), count: 0 };
+        this.closes.set(bar.instrument, history);
+      }
+      history.ring[history.count % size] = bar.close;
+      history.count += 1;
+      if (history.count < size) {
+        warming = `warming up: ${history.count}/${size} bars`;
+        continue;
+      }
+      const oldest = history.ring[history.count % size]!;
+      const change = bar.close / oldest - 1;
+      const { threshold } = this.params;
+      const confidence =
+        threshold === 0 ? 1 : Math.min(1, Math.abs(change) / (threshold * FULL_CONFIDENCE_MULTIPLE));
+      const reason = `return ${(change * 100).toFixed(3)} % over ${this.params.lookback} bars`;
+      if (change > threshold) signals.push({ instrument: bar.instrument, action: 'buy', confidence, reason });
+      else if (change < -threshold)
+        signals.push({ instrument: bar.instrument, action: 'sell', confidence, reason });
+      else
+        signals.push({
+          instrument: bar.instrument,
+          action: 'hold',
+          confidence: 0,
+          reason: `${reason}, within ±threshold`,
+        });
     }
-    return signals.length
-      ? { signals, abstain: null }
-      : { signals: [], abstain: warming ?? 'no bar for its instruments' };
-  }
-
-  private onBar(bar: Bar): Signal | string {
-    const size = this.params.lookback + 1;
-    let history = this.closes.get(bar.instrument);
-    if (!history) {
-      history = { ring: new Float64Array(size), count: 0 };
-      this.closes.set(bar.instrument, history);
-    }
-    history.ring[history.count % size] = bar.close;
-    history.count += 1;
-    if (history.count < size) {
-      return `warming up: ${history.count}/${size} bars`;
-    }
-    const oldest = history.ring[history.count % size]!;
-    const change = bar.close / oldest - 1;
-    const { threshold } = this.params;
-    const confidence =
-      threshold === 0 ? 1 : Math.min(1, Math.abs(change) / (threshold * FULL_CONFIDENCE_MULTIPLE));
-    const pct = (change * 100).toFixed(3);
-    const reason = `return ${pct} % over ${this.params.lookback} bars`;
-    if (change > threshold) return { instrument: bar.instrument, action: 'buy', confidence, reason };
-    if (change < -threshold) return { instrument: bar.instrument, action: 'sell', confidence, reason };
-    return {
-      instrument: bar.instrument,
-      action: 'hold',
-      confidence: 0,
-      reason: `${reason}, within ±threshold`,
-    };
+    return decide(signals, warming);
   }
 }
+
+export const momentum: StrategyDefinition<typeof MomentumParamsSchema> = {
+  id: 'momentum',
+  name: 'Momentum',
+  category: 'base',
+  rule: 'Buy when the return over the lookback exceeds +threshold, sell below −threshold.',
+  needs: ['ohlcv'],
+  params: MomentumParamsSchema,
+  create: (params) => new Momentum(params),
+};

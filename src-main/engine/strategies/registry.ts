@@ -1,12 +1,15 @@
 import type { Settings } from '../../../src-shared/settings/schema';
-import type { Strategy } from '../ports';
-import { MomentumStrategy } from './momentum';
+import type { StrategyDefinition } from './definition';
+import { momentum } from './momentum';
+import { TrackedStrategy } from './tracked-strategy';
 
-/** Every strategy the settings enable, in a fixed order (the order matters for determinism). */
-export function createStrategies(settings: Settings['strategies']): Strategy[] {
-  const strategies: Strategy[] = [];
-  if (settings.momentum.enabled) strategies.push(new MomentumStrategy(settings.momentum));
-  return strategies;
+/** Every strategy of the product, in a fixed order (the order matters for determinism). */
+export const STRATEGY_DEFINITIONS: readonly StrategyDefinition[] = [momentum];
+
+/** The strategies the settings enable, each wrapped with its tracking. */
+export function createStrategies(settings: Settings): TrackedStrategy[] {
+  const sections = settings.strategies as Record<string, { enabled: boolean }>;
+  return STRATEGY_DEFINITIONS.filter((d) => sections[d.id]?.enabled).map(
+    (d) => new TrackedStrategy(d, sections[d.id], settings.ensemble.allocation.sharpeWindow),
+  );
 }
-
-export const ALL_STRATEGY_IDS = ['momentum'] as const;

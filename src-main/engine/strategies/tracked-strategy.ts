@@ -1,0 +1,135 @@
+import type { Signal } from '../../../src-shared/domain/strategy';
+import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
+import type { StrategyDefinition, StrategyLogic } from './definition';
+
+/** How many of its latest signals a strategy keeps for the UI. */
+const HISTORY = 50;
+
+export interface StrategyStats {
+  signals: number;
+  /** Directional signals whose next bar moved their way, over those that were scored. */
+  hitRate: number | null;
+  /** Sum of the per-bar signal returns (a return per unit of signal, not money). */
+  cumulativeReturn: number;
+  /** Mean / standard deviation of the per-bar signal returns over the window (not annualised). */
+  sharpe: number | null;
+  errors: number;
+  lastReturn: number;
+}
+
+/**
+ * Wraps a strategy's logic with the tracking the spec's base strategy has built in: signal history, hit
+ * rate, per-bar signal return and its Sharpe over a rolling window (O(1) per bar). An exception in the
+ * logic makes only this strategy abstain for that step (counted; the message is its abstain reason).
+ *
+ * The signal return of a bar is the average, over the instruments the strategy was long or short on at the
+ * previous slice, of direction × close-to-close return. It measures signal quality, independent of sizing
+ * and fills, and feeds adaptive allocation and the correlation manager.
+ */
+export class TrackedStrategy implements Strategy {
+  readonly id: string;
+  readonly name: string;
+  private readonly logic: StrategyLogic;
+  private readonly active = new Map<string, { direction: 1 | -1; close: number }>();
+  private readonly history: Signal[] = [];
+  private readonly window: Float64Array;
+  private windowCount = 0;
+  private sum = 0;
+  private sumSq = 0;
+  private hits = 0;
+  private scored = 0;
+  private signalCount = 0;
+  private errorCount = 0;
+  private cumulative = 0;
+  private last = 0;
+
+  constructor(
+    readonly definition: StrategyDefinition,
+    params: unknown,
+    sharpeWindow: number,
+  ) {
+    this.id = definition.id;
+    this.name = definition.name;
+    this.logic = definition.create(definition.params.parse(params));
+    this.window = new Float64Array(Math.max(2, sharpeWindow));
+  }
+
+  onEvent(snapshot: MarketSnapshot): StrategyDecision {
+    this.score(snapshot);
+    let decision: StrategyDecision;
+    try {
+      decision = this.logic.evaluate(snapshot);
+    } catch (error) {
+      this.errorCount += 1;
+      return { signals: [], abstain: `error: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    for (const signal of decision.signals) this.remember(signal, snapshot);
+    return decision;
+  }
+
+  /** Scores the signals standing from the previous slice against this slice's closes. */
+  private score(snapshot: MarketSnapshot): void {
+    let total = 0;
+    let counted = 0;
+    for (const bar of snapshot.slice.bars) {
+      const position = this.active.get(bar.instrument);
+      if (!position || position.close <= 0) continue;
+      const move = bar.close / position.close - 1;
+      total += position.direction * move;
+      counted += 1;
+      if (move !== 0) {
+        this.scored += 1;
+        if (Math.sign(move) === position.direction) this.hits += 1;
+      }
+      position.close = bar.close;
+    }
+    const r = counted > 0 ? total / counted : 0;
+    this.last = r;
+    this.cumulative += r;
+    const size = this.window.length;
+    if (this.windowCount >= size) {
+      const old = this.window[this.windowCount % size]!;
+      this.sum -= old;
+      this.sumSq -= old * old;
+    }
+    this.window[this.windowCount % size] = r;
+    this.windowCount += 1;
+    this.sum += r;
+    this.sumSq += r * r;
+  }
+
+  private remember(signal: Signal, snapshot: MarketSnapshot): void {
+    this.signalCount += 1;
+    this.history.push(signal);
+    if (this.history.length > HISTORY) this.history.shift();
+    const close = snapshot.latest.get(signal.instrument)?.close ?? 0;
+    if (signal.action === 'hold') {
+      this.active.delete(signal.instrument);
+      return;
+    }
+    this.active.set(signal.instrument, { direction: signal.action === 'buy' ? 1 : -1, close });
+  }
+
+  /** The latest signals, oldest first. */
+  recentSignals(): readonly Signal[] {
+    return this.history;
+  }
+
+  stats(): StrategyStats {
+    const n = Math.min(this.windowCount, this.window.length);
+    let sharpe: number | null = null;
+    if (n >= 2) {
+      const mean = this.sum / n;
+      const variance = Math.max(0, (this.sumSq - n * mean * mean) / (n - 1));
+      sharpe = variance > 0 ? mean / Math.sqrt(variance) : null;
+    }
+    return {
+      signals: this.signalCount,
+      hitRate: this.scored > 0 ? this.hits / this.scored : null,
+      cumulativeReturn: this.cumulative,
+      sharpe,
+      errors: this.errorCount,
+      lastReturn: this.last,
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { MarketSnapshot } from '../../../src-main/engine/ports';
+import { momentum } from '../../../src-main/engine/strategies/momentum';
+
+function feed(closes: number[], params = { enabled: true, lookback: 3, threshold: 0.01 }) {
+  const logic = momentum.create(params);
+  return closes.map((close, i) => {
+    const bar = { instrument: 'X', time: i, open: close, high: close, low: close, close, volume: 1 };
+    const snapshot: MarketSnapshot = {
+      time: i,
+      slice: { time: i, bars: [bar] },
+      latest: new Map([['X', bar]]),
+      instruments: new Map(),
+    };
+    return logic.evaluate(snapshot);
+  });
+}
+
+describe('momentum', () => {
+  it('abstains while warming up, then buys above +threshold with confidence scaled to 5× threshold', () => {
+    const out = feed([100, 100, 100, 103]);
+    expect(out[0]).toEqual({ signals: [], abstain: 'warming up: 1/4 bars' });
+    expect(out[2]).toEqual({ signals: [], abstain: 'warming up: 3/4 bars' });
+    // 103 / 100 − 1 = 3 %: over 1 %, confidence 0.03 / 0.05 = 0.6.
+    expect(out[3]!.signals[0]).toMatchObject({ action: 'buy' });
+    expect(out[3]!.signals[0]!.confidence).toBeCloseTo(0.6, 12);
+  });
+
+  it('sells below −threshold and holds inside the band', () => {
+    const out = feed([100, 100, 100, 90, 100, 100, 90.5]);
+    expect(out[3]!.signals[0]).toMatchObject({ action: 'sell', confidence: 1 });
+    // 90.5 vs 90 three bars earlier: +0.56 %, inside ±1 %.
+    expect(out[6]!.signals[0]).toMatchObject({ action: 'hold', confidence: 0 });
+  });
+});

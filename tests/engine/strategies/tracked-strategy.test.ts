@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import type { MarketSnapshot, StrategyDecision } from '../../../src-main/engine/ports';
+import type { StrategyDefinition } from '../../../src-main/engine/strategies/definition';
+import { TrackedStrategy } from '../../../src-main/engine/strategies/tracked-strategy';
+
+function snapshot(time: number, closes: Record<string, number>): MarketSnapshot {
+  const bars = Object.entries(closes).map(([instrument, close]) => ({
+    instrument,
+    time,
+    open: close,
+    high: close,
+    low: close,
+    close,
+    volume: 1,
+  }));
+  return {
+    time,
+    slice: { time, bars },
+    latest: new Map(bars.map((b) => [b.instrument, b])),
+    instruments: new Map(),
+  };
+}
+
+/** A strategy that replays a script of decisions, or throws where the script says so. */
+function scripted(script: (StrategyDecision | Error)[]): StrategyDefinition {
+  let step = 0;
+  return {
+    id: 'scripted',
+    name: 'Scripted',
+    category: 'base',
+    rule: 'replays a script',
+    needs: ['ohlcv'],
+    params: z.object({}),
+    create: () => ({
+      evaluate: () => {
+        const next = script[step++] ?? { signals: [], abstain: 'end of script' };
+        if (next instanceof Error) throw next;
+        return next;
+      },
+    }),
+  };
+}
+
+const buy = (instrument: string) => ({ instrument, action: 'buy' as const, confidence: 1, reason: 'b' });
+const sell = (instrument: string) => ({ instrument, action: 'sell' as const, confidence: 1, reason: 's' });
+
+describe('TrackedStrategy', () => {
+  it('scores each bar by the previous signals: direction × close-to-close return, averaged (hand-computed)', () => {
+    const s = new TrackedStrategy(
+      scripted([
+        { signals: [buy('A'), sell('B')], abstain: null },
+        { signals: [], abstain: 'quiet' },
+        { signals: [], abstain: 'quiet' },
+      ]),
+      {},
+      10,
+    );
+    s.onEvent(snapshot(1, { A: 100, B: 50 }));
+    // A +10 % on a buy: +0.10; B +2 % on a sell: −0.02; average 0.04.
+    s.onEvent(snapshot(2, { A: 110, B: 51 }));
+    expect(s.stats().lastReturn).toBeCloseTo(0.04, 12);
+    // A 110 → 99 (−10 %), B 51 → 45.9 (−10 %): (−0.10 + 0.10) / 2 = 0.
+    s.onEvent(snapshot(3, { A: 99, B: 45.9 }));
+    expect(s.stats().lastReturn).toBeCloseTo(0, 12);
+    const stats = s.stats();
+    expect(stats.hitRate).toBeCloseTo(2 / 4, 12); // A up on buy ✓, B up on sell ✗, A down ✗, B down ✓
+    expect(stats.cumulativeReturn).toBeCloseTo(0.04, 12);
+    expect(stats.signals).toBe(2);
+    // Window returns [0, 0.04, 0]: mean 0.01333…, sample sd 0.023094 → Sharpe 0.57735.
+    expect(stats.sharpe).toBeCloseTo(
+      0.04 / 3 / Math.sqrt(((0.04 / 3) ** 2 * 2 + (0.04 - 0.04 / 3) ** 2) / 2),
+      9,
+    );
+  });
+
+  it('turns an exception in the logic into an abstention of that strategy alone, counted', () => {
+    const s = new TrackedStrategy(
+      scripted([new Error('division by zero'), { signals: [buy('A')], abstain: null }]),
+      {},
+      10,
+    );
+    expect(s.onEvent(snapshot(1, { A: 1 }))).toEqual({ signals: [], abstain: 'error: division by zero' });
+    expect(s.onEvent(snapshot(2, { A: 1 })).signals).toHaveLength(1);
+    expect(s.stats().errors).toBe(1);
+  });
+
+  it('stops scoring an instrument after a hold', () => {
+    const s = new TrackedStrategy(
+      scripted([
+        { signals: [buy('A')], abstain: null },
+        { signals: [{ instrument: 'A', action: 'hold', confidence: 0, reason: 'h' }], abstain: null },
+      ]),
+      {},
+      10,
+    );
+    s.onEvent(snapshot(1, { A: 100 }));
+    s.onEvent(snapshot(2, { A: 101 }));
+    s.onEvent(snapshot(3, { A: 150 }));
+    expect(s.stats().lastReturn).toBe(0);
+    expect(s.recentSignals().map((x) => x.action)).toEqual(['buy', 'hold']);
+  });
+});
