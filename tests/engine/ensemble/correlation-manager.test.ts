@@ -104,6 +104,12 @@ describe('CorrelationManager', () => {
     expect(m.correlation(0, 2)).toBeCloseTo(-1, 12);
     expect(m.correlation(2, 2)).toBe(1);
     expect(m.livePearson(1, 2)).toBeCloseTo(-6 / Math.sqrt(60), 12);
+    expect(m.samples).toBe(5);
+    expect(m.length).toBe(5);
+    // Row-major, symmetric, diagonal 1.
+    const matrix = Array.from(m.matrix());
+    expect(matrix[1]).toBe(matrix[3]);
+    expect([matrix[0], matrix[4], matrix[8]]).toEqual([1, 1, 1]);
   });
 
   it('gives the hand-computed Spearman correlations', () => {
