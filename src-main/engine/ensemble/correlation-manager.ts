@@ -146,7 +146,8 @@ export class CorrelationManager {
     const b = this.index(j);
     if (a === b) return 1;
     if (this.count < this.config.minSamples) return 0;
-    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
     return pearsonFromSums(
       this.count,
       this.sums[lo]!,
