@@ -1,0 +1,46 @@
+import type { InstrumentId } from '../../../src-shared/domain/market';
+import type { Signal, SignalAction } from '../../../src-shared/domain/strategy';
+
+/** One strategy's vote on one instrument. A strategy that abstains casts no vote (it is not a hold). */
+export interface StrategyVote {
+  strategyId: string;
+  instrument: InstrumentId;
+  action: SignalAction;
+  /** 0–1, after any correlation penalty. */
+  confidence: number;
+  reason: string;
+}
+
+/** The vote a strategy's signal casts. */
+export function voteOf(strategyId: string, signal: Signal): StrategyVote {
+  return { strategyId, ...signal };
+}
+
+export type VotingMethod = 'weighted_average' | 'majority' | 'blend';
+
+/** How the vote ended: decided, or why it fell back to hold. */
+export type VoteOutcome = 'decided' | 'tie' | 'no-majority' | 'no-votes';
+
+/** One strategy's part in a decision: what the UI shows to explain a trade. */
+export interface VoteContribution {
+  strategyId: string;
+  action: SignalAction;
+  confidence: number;
+  weight: number;
+  /** This vote's signed share of `score` (buy +, sell −, hold 0); the contributions sum to the score. */
+  contribution: number;
+  reason: string;
+}
+
+/** The ensemble's decision on one instrument, with the record of how it was reached. */
+export interface EnsembleDecision {
+  instrument: InstrumentId;
+  method: VotingMethod;
+  action: SignalAction;
+  /** 0–1. */
+  confidence: number;
+  /** Net direction in [−1, 1]: + toward buy, − toward sell (definition per method, see voting.ts). */
+  score: number;
+  outcome: VoteOutcome;
+  breakdown: VoteContribution[];
+}

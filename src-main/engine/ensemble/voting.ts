@@ -1,0 +1,150 @@
+import type { SignalAction } from '../../../src-shared/domain/strategy';
+import type { EnsembleDecision, StrategyVote, VoteContribution, VoteOutcome, VotingMethod } from './types';
+
+/** Tallies closer than this share of the total weight count as equal (sums in another order differ by ulps). */
+const TIE_TOLERANCE = 1e-12;
+
+const direction = (action: SignalAction): number => (action === 'buy' ? 1 : action === 'sell' ? -1 : 0);
+
+/**
+ * Aggregates the votes cast on one instrument (spec section 5, Ensemble Voting). `weights` maps a strategy
+ * id to its allocation weight. Abstaining strategies are simply absent; a `hold` is a vote.
+ *
+ * - `weighted_average` (default): each action's tally is the sum of its voters' weights; the action with
+ *   the highest tally wins. Confidence is the weighted average, over all voters, of each voter's confidence
+ *   in the winning action (a voter for another action counts 0): Σ_winners w·c / Σ_all w.
+ *   Score = (buy weight − sell weight) / total weight.
+ * - `majority`: one vote per strategy, weights ignored; an action wins only with more than half of the
+ *   votes cast. Confidence is the plain average confidence of the strategies that voted for it.
+ *   Score = (buy votes − sell votes) / votes.
+ * - `blend`: score = Σ w·c·d / Σ w with d = +1 buy, −1 sell, 0 hold (normalised to [−1, 1]); a positive
+ *   score buys and a negative one sells, with confidence |score|.
+ *
+ * Ties never trade: equal top tallies (weighted average), no action above half (majority) or a zero score
+ * with buy and sell conviction cancelling (blend) give `hold` with confidence 0 and outcome `tie` or
+ * `no-majority`. No votes, or only zero weight, give `hold` with confidence 0 and outcome `no-votes`.
+ * Throws a RangeError on a vote for another instrument, two votes from one strategy, a confidence outside
+ * 0–1, or a strategy without a finite, non-negative weight.
+ */
+export function vote(
+  instrument: string,
+  votes: readonly StrategyVote[],
+  weights: ReadonlyMap<string, number>,
+  method: VotingMethod = 'weighted_average',
+): EnsembleDecision {
+  const breakdown = checkedBreakdown(instrument, votes, weights);
+  const decide = method === 'majority' ? majority : method === 'blend' ? blend : weightedAverage;
+  return { instrument, method, ...decide(breakdown), breakdown };
+}
+
+/** Groups votes by instrument (in order of first appearance) and decides each with `vote`. */
+export function voteAll(
+  votes: readonly StrategyVote[],
+  weights: ReadonlyMap<string, number>,
+  method: VotingMethod = 'weighted_average',
+): EnsembleDecision[] {
+  const groups = new Map<string, StrategyVote[]>();
+  for (const v of votes) {
+    const group = groups.get(v.instrument);
+    if (group) group.push(v);
+    else groups.set(v.instrument, [v]);
+  }
+  return [...groups].map(([instrument, group]) => vote(instrument, group, weights, method));
+}
+
+/** Maps strategy ids to the allocator's weights (same order). */
+export function weightMap(strategyIds: readonly string[], weights: ArrayLike<number>): Map<string, number> {
+  if (strategyIds.length !== weights.length)
+    throw new RangeError(`${strategyIds.length} strategy ids but ${weights.length} weights`);
+  return new Map(strategyIds.map((id, i) => [id, weights[i]!]));
+}
+
+type Verdict = Pick<EnsembleDecision, 'action' | 'confidence' | 'score' | 'outcome'>;
+
+const fallback = (outcome: VoteOutcome, score = 0): Verdict => ({
+  action: 'hold',
+  confidence: 0,
+  score,
+  outcome,
+});
+
+function checkedBreakdown(
+  instrument: string,
+  votes: readonly StrategyVote[],
+  weights: ReadonlyMap<string, number>,
+): VoteContribution[] {
+  const seen = new Set<string>();
+  return votes.map((v) => {
+    if (v.instrument !== instrument)
+      throw new RangeError(`vote of ${v.strategyId} is for ${v.instrument}, not ${instrument}`);
+    if (seen.has(v.strategyId))
+      throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
+    seen.add(v.strategyId);
+    if (!(v.confidence >= 0 && v.confidence <= 1))
+      throw new RangeError(`confidence of ${v.strategyId} must be between 0 and 1, got ${v.confidence}`);
+    const weight = weights.get(v.strategyId);
+    if (weight === undefined || !(weight >= 0 && Number.isFinite(weight)))
+      throw new RangeError(`${v.strategyId} has no valid weight (got ${weight})`);
+    return {
+      strategyId: v.strategyId,
+      action: v.action,
+      confidence: v.confidence,
+      weight,
+      contribution: 0,
+      reason: v.reason,
+    };
+  });
+}
+
+function weightedAverage(breakdown: VoteContribution[]): Verdict {
+  const tally = { buy: 0, sell: 0, hold: 0 };
+  let total = 0;
+  for (const b of breakdown) {
+    tally[b.action] += b.weight;
+    total += b.weight;
+  }
+  if (!(total > 0)) return fallback('no-votes');
+  for (const b of breakdown) b.contribution = (direction(b.action) * b.weight) / total;
+  const score = (tally.buy - tally.sell) / total;
+  const top = Math.max(tally.buy, tally.sell, tally.hold);
+  const leaders = (['buy', 'sell', 'hold'] as const).filter((a) => tally[a] >= top - TIE_TOLERANCE * total);
+  if (leaders.length > 1) return fallback('tie', score);
+  const action = leaders[0]!;
+  let agreeing = 0;
+  for (const b of breakdown) if (b.action === action) agreeing += b.weight * b.confidence;
+  return { action, confidence: agreeing / total, score, outcome: 'decided' };
+}
+
+function majority(breakdown: VoteContribution[]): Verdict {
+  const n = breakdown.length;
+  if (n === 0) return fallback('no-votes');
+  const count = { buy: 0, sell: 0, hold: 0 };
+  for (const b of breakdown) {
+    count[b.action] += 1;
+    b.contribution = direction(b.action) / n;
+  }
+  const score = (count.buy - count.sell) / n;
+  const action = (['buy', 'sell', 'hold'] as const).find((a) => count[a] * 2 > n);
+  if (action === undefined) return fallback('no-majority', score);
+  let sum = 0;
+  for (const b of breakdown) if (b.action === action) sum += b.confidence;
+  return { action, confidence: sum / count[action], score, outcome: 'decided' };
+}
+
+function blend(breakdown: VoteContribution[]): Verdict {
+  let total = 0;
+  for (const b of breakdown) total += b.weight;
+  if (!(total > 0)) return fallback('no-votes');
+  let score = 0;
+  let conviction = 0;
+  for (const b of breakdown) {
+    b.contribution = (direction(b.action) * b.weight * b.confidence) / total;
+    score += b.contribution;
+    conviction += Math.abs(b.contribution);
+  }
+  if (Math.abs(score) <= TIE_TOLERANCE) {
+    // Buy and sell conviction cancelling is a tie; no buy or sell conviction at all is a decided hold.
+    return conviction > TIE_TOLERANCE ? fallback('tie', 0) : fallback('decided', 0);
+  }
+  return { action: score > 0 ? 'buy' : 'sell', confidence: Math.abs(score), score, outcome: 'decided' };
+}
