@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { fraction, nonNegative, oneOf, positive, positiveInt } from './fields';
+import {
+  correlationWindowProblem,
+  EnsembleSettingsSchema,
+  ExposureSettingsSchema,
+  KellySettingsSchema,
+} from './sections/ensemble';
 import { StrategiesSchema } from './sections/strategies';
 
 // The schema of settings.yaml. Every parameter the specification names lives here; the defaults are in
@@ -30,12 +36,8 @@ const risk = z.strictObject({
         });
       }
     }),
-  kelly: z.strictObject({
-    /** Share of full Kelly used (0.25 = quarter Kelly). */
-    fraction: fraction(),
-    /** Closed trades below which the Kelly estimate is shrunk toward zero. */
-    minTrades: positiveInt(),
-  }),
+  kelly: KellySettingsSchema,
+  exposure: ExposureSettingsSchema,
   positionLimits: z
     .strictObject({
       minFractionOfEquity: fraction(),
@@ -63,31 +65,6 @@ const data = z.strictObject({
     method: oneOf(['zscore']),
     window: positiveInt(),
     clip: positive(),
-  }),
-});
-
-const ensemble = z.strictObject({
-  allocation: z
-    .strictObject({
-      sharpeWindow: positiveInt(),
-      /** α in smoothed = α·previous + (1 − α)·current. */
-      smoothingAlpha: fraction(),
-      minWeight: fraction(),
-      maxWeight: fraction(),
-      rebalanceIntervalHours: positive(),
-    })
-    .refine((allocation) => allocation.minWeight <= allocation.maxWeight, {
-      error: 'minWeight must not exceed maxWeight',
-      path: ['minWeight'],
-    }),
-  correlation: z.strictObject({
-    windowMinutes: positive(),
-    method: oneOf(['pearson', 'spearman']),
-    threshold: fraction(),
-    refreshMinutes: positive(),
-  }),
-  voting: z.strictObject({
-    method: oneOf(['weighted_average', 'majority', 'blend']),
   }),
 });
 
@@ -144,17 +121,26 @@ const logging = z.strictObject({
   maxFiles: positiveInt(),
 });
 
-export const SettingsSchema = z.strictObject({
-  market,
-  paper,
-  data,
-  strategies: StrategiesSchema,
-  ensemble,
-  risk,
-  execution,
-  persistence,
-  dashboard,
-  logging,
-});
+export const SettingsSchema = z
+  .strictObject({
+    market,
+    paper,
+    data,
+    strategies: StrategiesSchema,
+    ensemble: EnsembleSettingsSchema,
+    risk,
+    execution,
+    persistence,
+    dashboard,
+    logging,
+  })
+  .superRefine((settings, ctx) => {
+    const problem = correlationWindowProblem(
+      settings.ensemble.correlation,
+      settings.market.barIntervalSeconds,
+    );
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: ['ensemble', 'correlation', 'windowMinutes'], message: problem });
+  });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ describe('loadSettings', () => {
   it('lets a user file override single keys and keeps every other default', () => {
     const file = userFile('risk:\n  kelly:\n    fraction: 0.1\npaper:\n  speed: 5\n');
     const settings = loadSettings(DEFAULTS_FILE, file);
-    expect(settings.risk.kelly).toEqual({ fraction: 0.1, minTrades: 30 });
+    expect(settings.risk.kelly).toEqual({ fraction: 0.1, minTrades: 30, windowTrades: 200 });
     expect(settings.paper).toEqual({ initialCash: 100000, speed: 5 });
     expect(settings.risk.circuitBreaker.cooldownMinutes).toBe(30);
   });
@@ -140,5 +140,15 @@ describe('loadSettings', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('settings checks across sections', () => {
+  it('refuses a correlation window shorter than minSamples bars, at the window key', () => {
+    const file = userFile('market:\n  barIntervalSeconds: 600\n');
+    const line = readFileSync(DEFAULTS_FILE, 'utf8').split('\n').indexOf('    windowMinutes: 60') + 1;
+    expect(problemsOf(file)).toEqual([
+      `${DEFAULTS_FILE}:${line} ensemble.correlation.windowMinutes: windowMinutes 60 holds 6 bars of 600 s; it must hold at least minSamples (20)`,
+    ]);
   });
 });
