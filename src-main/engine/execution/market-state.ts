@@ -1,6 +1,12 @@
 import type { AssetClass, Bar } from '../../../src-shared/domain/market';
 import type { BookConfig } from './config';
-import { INTRADAY_MAX_INTERVAL_MS, spreadMultiplier, utcHour, volatilityMultiplier } from './time-of-day';
+import {
+  INTRADAY_MAX_INTERVAL_MS,
+  isRoundTheClock,
+  spreadMultiplier,
+  utcHour,
+  volatilityMultiplier,
+} from './time-of-day';
 
 /** What the microstructure model says about an instrument after its latest bar. */
 export interface Microstructure {
@@ -24,7 +30,14 @@ export class MarketState {
   readonly avgVolume: Float64Array;
   readonly imbalance: Float64Array;
   private readonly previousTime: Float64Array;
-  private readonly latest: Float64Array;
+  // The latest bar and the state before it, so describe() can compute its figures on demand.
+  private readonly latestBar: (Bar | undefined)[];
+  private readonly avgVolumeBefore: Float64Array;
+  private readonly timeBefore: Float64Array;
+  private readonly roundTheClock: Uint8Array;
+  /** Time-of-day multipliers of the bar last given to timeOfDayFor. */
+  hourSpread = 1;
+  hourVolatility = 1;
 
   constructor(
     private readonly assetClasses: readonly AssetClass[],
@@ -35,37 +48,36 @@ export class MarketState {
     this.avgVolume = new Float64Array(n).fill(Number.NaN);
     this.imbalance = new Float64Array(n);
     this.previousTime = new Float64Array(n).fill(Number.NaN);
-    // liquidity, spread, sigma of the latest bar, per instrument
-    this.latest = new Float64Array(3 * n).fill(Number.NaN);
+    this.latestBar = new Array<Bar | undefined>(n);
+    this.avgVolumeBefore = new Float64Array(n).fill(Number.NaN);
+    this.timeBefore = new Float64Array(n).fill(Number.NaN);
+    this.roundTheClock = Uint8Array.from(assetClasses, (c) => (isRoundTheClock(c) ? 1 : 0));
   }
 
   /**
-   * The UTC hour a bar traded in (its open time, `time − interval`) when bars are intraday, or −1 when the
-   * time-of-day effect does not apply (turned off, first bar, or bars 12 h and longer).
+   * Sets `hourSpread` and `hourVolatility` to the time-of-day multipliers of a new bar: the table of its
+   * asset class at the UTC hour it traded in (its open time, `time − interval`), or 1 when the effect does
+   * not apply (turned off, a 24h market, the first bar, or bars 12 h and longer).
    */
-  private hourOf(index: number, bar: Bar): number {
-    if (!this.timeOfDay) return -1;
-    const interval = bar.time - this.previousTime[index]!;
-    if (!(interval > 0 && interval < INTRADAY_MAX_INTERVAL_MS)) return -1;
-    return utcHour(bar.time - interval);
+  timeOfDayFor(index: number, bar: Bar, previousTime = this.previousTime[index]!): void {
+    this.hourSpread = 1;
+    this.hourVolatility = 1;
+    if (!this.timeOfDay || this.roundTheClock[index] === 1) return;
+    const interval = bar.time - previousTime;
+    if (!(interval > 0 && interval < INTRADAY_MAX_INTERVAL_MS)) return;
+    const hour = utcHour(bar.time - interval);
+    const assetClass = this.assetClasses[index]!;
+    this.hourSpread = spreadMultiplier(assetClass, hour);
+    this.hourVolatility = volatilityMultiplier(assetClass, hour);
   }
 
-  /** The time-of-day spread multiplier for this bar. */
-  spreadMultiplier(index: number, bar: Bar): number {
-    const hour = this.hourOf(index, bar);
-    return hour < 0 ? 1 : spreadMultiplier(this.assetClasses[index]!, hour);
+  /** σ of a bar: (high − low) / open × the volatility multiplier set by timeOfDayFor. */
+  sigma(bar: Bar): number {
+    return ((bar.high - bar.low) / bar.open) * this.hourVolatility;
   }
 
-  /** σ of the bar: (high − low) / open × the time-of-day volatility multiplier. */
-  sigma(index: number, bar: Bar): number {
-    const hour = this.hourOf(index, bar);
-    const multiplier = hour < 0 ? 1 : volatilityMultiplier(this.assetClasses[index]!, hour);
-    return ((bar.high - bar.low) / bar.open) * multiplier;
-  }
-
-  /** Liquidity score 0..1 of a bar against the running average volume before it. */
-  liquidity(index: number, bar: Bar, sigma: number): number {
-    const average = this.avgVolume[index]!;
+  /** Liquidity score 0..1 of a new bar against the running average volume before it. */
+  liquidity(index: number, bar: Bar, sigma: number, average = this.avgVolume[index]!): number {
     const ratio = average > 0 ? bar.volume / average : bar.volume > 0 ? 1 : 0;
     return ratio / (ratio + 1 + sigma / this.book.referenceVolatility);
   }
@@ -78,16 +90,12 @@ export class MarketState {
     );
   }
 
-  /** Folds a bar into the running averages; call after the bar's orders were worked. */
+  /** Folds a bar into the running averages; call after the bar's orders were worked. O(1), no allocation. */
   update(index: number, bar: Bar): void {
-    const sigma = this.sigma(index, bar);
-    const liquidity = this.liquidity(index, bar, sigma);
-    const spread = this.spread(this.spreadMultiplier(index, bar), sigma, liquidity);
-    this.latest[3 * index] = liquidity;
-    this.latest[3 * index + 1] = spread;
-    this.latest[3 * index + 2] = sigma;
-
     const average = this.avgVolume[index]!;
+    this.latestBar[index] = bar;
+    this.avgVolumeBefore[index] = average;
+    this.timeBefore[index] = this.previousTime[index]!;
     const beta = this.book.volumeSmoothing;
     this.avgVolume[index] = Number.isNaN(average) ? bar.volume : beta * average + (1 - beta) * bar.volume;
     // Order-flow imbalance of a bar from its body within its range (Bulk Volume Classification-like
@@ -99,15 +107,17 @@ export class MarketState {
     this.previousTime[index] = bar.time;
   }
 
-  /** The microstructure figures of the latest bar, or null before the instrument's first bar. */
+  /**
+   * The microstructure figures of an instrument's latest bar (liquidity, spread and σ as that bar's book
+   * had them; the imbalance including that bar), or null before its first bar.
+   */
   describe(index: number): Microstructure | null {
-    const liquidity = this.latest[3 * index]!;
-    if (Number.isNaN(liquidity)) return null;
-    return {
-      liquidity,
-      spread: this.latest[3 * index + 1]!,
-      imbalance: this.imbalance[index]!,
-      sigma: this.latest[3 * index + 2]!,
-    };
+    const bar = this.latestBar[index];
+    if (!bar) return null;
+    this.timeOfDayFor(index, bar, this.timeBefore[index]!);
+    const sigma = this.sigma(bar);
+    const liquidity = this.liquidity(index, bar, sigma, this.avgVolumeBefore[index]!);
+    const spread = this.spread(this.hourSpread, sigma, liquidity);
+    return { liquidity, spread, imbalance: this.imbalance[index]!, sigma };
   }
 }

@@ -25,7 +25,7 @@ export interface WalkResult {
 /**
  * A 10-level (configurable) order book per instrument, formed around a reference price (the bar's open, or
  * a stop's trigger price) for one bar at a time. Level sizes are stored per side in typed arrays and drawn
- * lazily the first time a side is used in a bar; quantity we take stays taken for the rest of the bar, so
+ * lazily, level by level, as far as orders reach in a bar; quantity we take stays taken for the rest of the bar, so
  * several orders on one instrument in one bar walk deeper (market impact). O(levels) per walk.
  *
  * - mid = reference × (1 + imbalanceTilt × imbalance × spread / 2): buying pressure lifts the price;
@@ -44,6 +44,11 @@ export class OrderBooks {
   private readonly drawnFor: Float64Array;
   private readonly shapes: BookShape[];
   private readonly steps: Float64Array;
+  private readonly sideDepth: Float64Array;
+  /** Levels of a side drawn so far under its stamp. */
+  private readonly drawn: Int32Array;
+  /** The tick grid of the walk in progress. */
+  private tick!: StepGrid;
 
   constructor(
     instruments: number,
@@ -61,6 +66,8 @@ export class OrderBooks {
     this.drawnFor = new Float64Array(2 * instruments).fill(-1);
     this.shapes = Array.from({ length: instruments }, () => ({ spread: 0, imbalance: 0, depth: 0 }));
     this.steps = new Float64Array(n);
+    this.sideDepth = new Float64Array(2 * instruments);
+    this.drawn = new Int32Array(2 * instruments);
   }
 
   /**
@@ -76,42 +83,49 @@ export class OrderBooks {
     shape.depth = (this.config.depthShare * volume * reference) / (reference + sigma);
   }
 
-  /** Offset of the side a `side` order takes (asks for a buy), drawing its sizes once per stamp. */
+  /** Offset of the side a `side` order takes (asks for a buy); a new stamp empties it for redrawing. */
   private side(index: number, side: Side, stamp: number): number {
     const slot = 2 * index + (side === 'buy' ? 0 : 1);
-    const base = slot * this.levels;
     if (this.drawnFor[slot] !== stamp) {
       const shape = this.shapes[index]!;
       const tilt = this.config.imbalanceTilt * shape.imbalance;
-      const depth = shape.depth * (side === 'buy' ? 1 - tilt : 1 + tilt);
-      for (let i = 0; i < this.levels; i++) {
-        this.sizes[base + i] = depth * this.weights[i]! * this.rng.uniform(this.randomMin, this.randomMax);
-        this.taken[base + i] = 0;
-      }
+      this.sideDepth[slot] = shape.depth * (side === 'buy' ? 1 - tilt : 1 + tilt);
+      this.drawn[slot] = 0;
       this.drawnFor[slot] = stamp;
     }
-    return base;
+    return slot;
   }
 
-  /** Tick counts of the levels a `side` order takes, around `reference`, into this.steps; returns the count. */
-  private levelSteps(index: number, side: Side, reference: number, tick: StepGrid): number {
-    const { spread, imbalance } = this.shapes[index]!;
-    const half = spread / 2;
-    const mid = reference * (1 + this.config.imbalanceTilt * imbalance * half);
-    const spacing = this.config.levelSpacing * spread;
-    let previous = 0;
-    for (let i = 0; i < this.levels; i++) {
-      if (side === 'buy') {
-        const steps = tick.ceilSteps(mid * (1 + half + i * spacing));
-        previous = i === 0 ? steps : Math.max(steps, previous + 1);
-      } else {
-        const steps = tick.floorSteps(mid * (1 - half - i * spacing));
-        previous = i === 0 ? steps : Math.min(steps, previous - 1);
-        if (previous <= 0) return i; // no bid at a price ≤ 0
-      }
-      this.steps[i] = previous;
+  /** Free size of level i of a side, drawing the sizes up to it first (in level order: deterministic). */
+  private free(slot: number, level: number): number {
+    const base = slot * this.levels;
+    for (let i = this.drawn[slot]!; i <= level; i++) {
+      this.sizes[base + i] =
+        this.sideDepth[slot]! * this.weights[i]! * this.rng.uniform(this.randomMin, this.randomMax);
+      this.taken[base + i] = 0;
+      this.drawn[slot] = i + 1;
     }
-    return this.levels;
+    return this.sizes[base + level]! - this.taken[base + level]!;
+  }
+
+  /**
+   * Tick count of level i of the side a `side` order takes around `mid`, at least one tick beyond level
+   * i − 1 (`previous`); 0 when a bid would be at a price ≤ 0.
+   */
+  private levelSteps(
+    side: Side,
+    mid: number,
+    half: number,
+    spacing: number,
+    i: number,
+    previous: number,
+  ): number {
+    if (side === 'buy') {
+      const steps = this.tick.ceilSteps(mid * (1 + half + i * spacing));
+      return i === 0 ? steps : Math.max(steps, previous + 1);
+    }
+    const steps = this.tick.floorSteps(mid * (1 - half - i * spacing));
+    return Math.max(0, i === 0 ? steps : Math.min(steps, previous - 1));
   }
 
   /**
@@ -119,6 +133,7 @@ export class OrderBooks {
    * `worst` and inside the bar's range, taking at most `maxLots` whole lots. What is taken leaves the book
    * for the rest of the bar. A level beyond the bar's range is not available (the bar did not trade there);
    * a level better than the range (possible only through the imbalance tilt) trades at the range's edge.
+   * Levels are priced and drawn only as far as the order reaches.
    */
   walk(
     index: number,
@@ -134,16 +149,25 @@ export class OrderBooks {
   ): WalkResult {
     out.lots = 0;
     out.notional = 0;
-    const base = this.side(index, side, stamp);
-    const count = this.levelSteps(index, side, reference, tick);
+    this.tick = tick;
+    const slot = this.side(index, side, stamp);
+    const { spread, imbalance } = this.shapes[index]!;
+    const half = spread / 2;
+    const mid = reference * (1 + this.config.imbalanceTilt * imbalance * half);
+    const spacing = this.config.levelSpacing * spread;
     const buy = side === 'buy';
     const bound = buy ? Math.min(worst, bar.high) : Math.max(worst, bar.low);
+    const wanted = lot.value(maxLots);
     let available = 0;
     let usable = 0;
-    for (; usable < count; usable++) {
-      const price = tick.value(this.steps[usable]!);
-      if (buy ? price > bound : price < bound) break;
-      available += this.sizes[base + usable]! - this.taken[base + usable]!;
+    let steps = 0;
+    while (usable < this.levels && available < wanted) {
+      steps = this.levelSteps(side, mid, half, spacing, usable, steps);
+      const price = tick.value(steps);
+      if (steps <= 0 || (buy ? price > bound : price < bound)) break;
+      this.steps[usable] = steps;
+      available += this.free(slot, usable);
+      usable += 1;
     }
     // Whole lots only, never more than the levels hold (floor with a tolerance could round up by a hair).
     let lots = Math.min(maxLots, lot.floorSteps(available));
@@ -151,6 +175,7 @@ export class OrderBooks {
     if (lots <= 0) return out;
     out.lots = lots;
     let remaining = lot.value(lots);
+    const base = slot * this.levels;
     for (let i = 0; i < usable && remaining > 0; i++) {
       const free = this.sizes[base + i]! - this.taken[base + i]!;
       if (free <= 0) continue;

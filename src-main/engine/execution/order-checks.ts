@@ -18,7 +18,7 @@ const isPositive = (value: unknown): value is number =>
  * stop → stopPrice, stop-limit → both, market → neither.
  */
 export function orderProblem(order: OrderRequest, spec: InstrumentSpec, lot: StepGrid): string | null {
-  const what = `order for ${spec.id}`;
+  const what = 'order for ' + spec.id;
   if (order.side !== 'buy' && order.side !== 'sell')
     return `${what}: side must be buy or sell, not ${String(order.side)}`;
   if (!ORDER_TYPES.includes(order.type))
@@ -56,7 +56,22 @@ export function acceptOrder(
   if (!Number.isFinite(time)) throw new RangeError(`order submitted at a time that is not a number: ${time}`);
   const problem = orderProblem(request, spec, lot);
   if (problem !== null) throw new RangeError(problem);
-  const order: SimulatedOrder = { ...request, id, submittedAt: time, filledQty: 0, triggered: false };
+  // Every order has the same fields in the same order (one object shape for the hot loops).
+  const order: SimulatedOrder = {
+    instrument: request.instrument,
+    side: request.side,
+    qty: request.qty,
+    type: request.type,
+    limitPrice: request.limitPrice,
+    stopPrice: request.stopPrice,
+    timeInForce: request.timeInForce,
+    strategy: request.strategy,
+    reason: request.reason,
+    id,
+    submittedAt: time,
+    filledQty: 0,
+    triggered: false,
+  };
   if (request.limitPrice !== undefined) {
     const limit = request.side === 'buy' ? tick.floor(request.limitPrice) : tick.ceil(request.limitPrice);
     if (!(limit > 0))

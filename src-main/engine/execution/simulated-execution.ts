@@ -163,15 +163,16 @@ export class SimulatedExecution implements ExecutionEngine {
       const done = record.filledLots >= record.qtyLots || record.order.timeInForce === 'ioc';
       if (!done) records[kept++] = record;
     }
-    records.length = kept;
+    if (kept < records.length) records.length = kept;
   }
 
   /** Per instrument and bar, once: σ, the time-of-day spread multiplier, and (book mode) the book's shape. */
   private prepareContext(index: number, bar: Bar, stamp: number): void {
     if (this.contextStamp[index] === stamp) return;
     this.contextStamp[index] = stamp;
-    const sigma = this.state.sigma(index, bar);
-    const spreadMultiplier = this.state.spreadMultiplier(index, bar);
+    this.state.timeOfDayFor(index, bar);
+    const sigma = this.state.sigma(bar);
+    const spreadMultiplier = this.state.hourSpread;
     this.sigma[index] = sigma;
     this.spreadMultiplier[index] = spreadMultiplier;
     this.executed[index] = 0;

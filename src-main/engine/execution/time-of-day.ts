@@ -22,8 +22,8 @@ const SESSION_VOLATILITY = Float64Array.of(
 );
 
 /** Crypto and prediction markets trade around the clock: no time-of-day effect. */
-function isSessionTraded(assetClass: AssetClass): boolean {
-  return assetClass !== 'crypto' && assetClass !== 'prediction';
+export function isRoundTheClock(assetClass: AssetClass): boolean {
+  return assetClass === 'crypto' || assetClass === 'prediction';
 }
 
 /** The UTC hour (0..23) of an engine time. */
@@ -33,12 +33,12 @@ export function utcHour(time: number): number {
 
 /** Spread multiplier of an asset class at a UTC hour: the session table for exchange-traded classes, 1 for 24h markets. */
 export function spreadMultiplier(assetClass: AssetClass, hour: number): number {
-  return isSessionTraded(assetClass) ? SESSION_SPREAD[hour]! : 1;
+  return isRoundTheClock(assetClass) ? 1 : SESSION_SPREAD[hour]!;
 }
 
 /** Volatility multiplier of an asset class at a UTC hour (same rule as spreadMultiplier). */
 export function volatilityMultiplier(assetClass: AssetClass, hour: number): number {
-  return isSessionTraded(assetClass) ? SESSION_VOLATILITY[hour]! : 1;
+  return isRoundTheClock(assetClass) ? 1 : SESSION_VOLATILITY[hour]!;
 }
 
 /**
