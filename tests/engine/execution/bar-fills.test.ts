@@ -64,6 +64,24 @@ describe('market orders at bar level', () => {
     expect(factor).toBeLessThan(1.2);
   });
 
+  it('reproduces the worked example of docs/EXECUTION.md with the default coefficients', () => {
+    const e = engine(
+      quietConfig((c) => {
+        c.slippage = {
+          base: 0.0002,
+          sizeImpact: 0.001,
+          volatilityImpact: 0.05,
+          marketImpact: 0.01,
+          randomMin: 1.1,
+          randomMax: 1.1,
+        };
+      }),
+    );
+    e.submit(order(), MIN);
+    // (0.0002 + 0.0001 + 0.0001 + 0.0001) × 1.1 = 0.00055 → 100.055 → 100.06
+    expect(e.onSlice(slice(bar(2 * MIN, 100, 100.1, 99.9, 100)))[0]!.price).toBe(100.06);
+  });
+
   it('rounds to the tick against the trader: buy up, sell down', () => {
     // base 0.000231: buy 100.0231 → 100.03; sell 99.9769 → 99.97
     const config = quietConfig((c) => (c.slippage.base = 0.000231));
