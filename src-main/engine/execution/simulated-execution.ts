@@ -276,7 +276,11 @@ export class SimulatedExecution implements ExecutionEngine {
     );
     if (lots <= 0) return;
     this.executed[record.index] = this.executed[record.index]! + this.venues[record.index]!.lot.value(lots);
-    this.record(record, bar, lots, makerPrice(side, limit, bar), 'maker', fills);
+    // Only an order that rested before this bar can be gapped through at the open; one placed at this
+    // bar's open sits at its limit, held within the bar's range (a buy limit above the high gets the high).
+    const price =
+      record.barsWorked > 0 ? makerPrice(side, limit, bar) : Math.min(Math.max(limit, bar.low), bar.high);
+    this.record(record, bar, lots, price, 'maker', fills);
   }
 
   private record(

@@ -69,6 +69,22 @@ describe('book-level execution', () => {
     expect(o.filledQty).toBe(120);
   });
 
+  it('a limit inside the spread on arrival joins the book: maker at its limit when the bar trades through', () => {
+    // open 100 ≤ limit 100.1 < best ask 100.12: nothing to take; low 98 < 100.1 fills it at 100.10
+    const [fill] = fills([{ qty: 10, type: 'limit', limitPrice: 100.1, timeInForce: 'gtc' }]);
+    expect(fill).toMatchObject({ qty: 10, price: 100.1, liquidity: 'maker' });
+  });
+
+  it('a limit above a flat bar gets no book fill but rests at a price the bar traded: the high', () => {
+    // high = low = 50: every ask (≥ 50.01) is beyond the bar; the bar traded below the limit 50.05
+    const [fill] = fills(
+      [{ qty: 1, type: 'limit', limitPrice: 50.05, timeInForce: 'gtc' }],
+      book,
+      bar(2 * MIN, 50, 50, 50, 50),
+    );
+    expect(fill).toMatchObject({ qty: 1, price: 50, liquidity: 'maker' });
+  });
+
   it('a triggered stop walks a book formed at its trigger price: 50 @ 101.13 + 10 @ 101.25', () => {
     const [fill] = fills([{ qty: 60, type: 'stop', stopPrice: 101 }]);
     expect(fill!.price).toBeCloseTo(6069 / 60, 10);
