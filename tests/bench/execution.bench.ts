@@ -10,6 +10,8 @@ import { EXECUTION_DEFAULTS } from '../../src-shared/settings/sections/execution
 //   npx vitest bench --run tests/bench/execution.bench.ts
 
 const BARS = 10_000;
+/** Longer runs than the default 500 ms: steadier figures on a busy machine. */
+const OPTIONS = { time: 2000, warmupTime: 500 };
 
 function instruments(count: number): InstrumentSpec[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -92,13 +94,21 @@ for (const mode of ['bar', 'book'] as const) {
   describe(`execution onSlice, ${mode} level (${BARS} bars per call)`, () => {
     const one = instruments(1);
     const oneData = slices(1);
-    bench(`${mode}: 1 instrument per slice, 4 working orders per bar`, () => {
-      pass(config, one, oneData);
-    });
+    bench(
+      `${mode}: 1 instrument per slice, 4 working orders per bar`,
+      () => {
+        pass(config, one, oneData);
+      },
+      OPTIONS,
+    );
     const twenty = instruments(20);
     const twentyData = slices(20);
-    bench(`${mode}: 20 instruments per slice, 4 working orders per bar`, () => {
-      pass(config, twenty, twentyData);
-    });
+    bench(
+      `${mode}: 20 instruments per slice, 4 working orders per bar`,
+      () => {
+        pass(config, twenty, twentyData);
+      },
+      OPTIONS,
+    );
   });
 }
