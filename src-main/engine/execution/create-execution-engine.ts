@@ -1,0 +1,38 @@
+import type { InstrumentSpec } from '../../../src-shared/domain/market';
+import type { Rng } from '../rng';
+import { configProblems, type ExecutionConfig } from './config';
+import { SimulatedExecution } from './simulated-execution';
+
+const isFinitePositive = (value: number): boolean => Number.isFinite(value) && value > 0;
+const isFiniteNonNegative = (value: number): boolean => Number.isFinite(value) && value >= 0;
+
+/** Why an instrument cannot be traded by the simulator (bad grid or fees), or null. */
+function instrumentProblem(spec: InstrumentSpec): string | null {
+  if (!isFinitePositive(spec.tickSize)) return `instrument ${spec.id}: tickSize must be a positive number`;
+  if (!isFinitePositive(spec.lotSize)) return `instrument ${spec.id}: lotSize must be a positive number`;
+  if (!isFiniteNonNegative(spec.makerFee)) return `instrument ${spec.id}: makerFee must be a number ≥ 0`;
+  if (!isFiniteNonNegative(spec.takerFee)) return `instrument ${spec.id}: takerFee must be a number ≥ 0`;
+  return null;
+}
+
+/**
+ * The execution engine of paper trading and backtests: bar-level (`config.mode: 'bar'`) or book-level
+ * (`'book'`) simulation of every instrument the feed trades, its only randomness drawn from `rng`.
+ * Throws a RangeError listing every problem of the configuration or the instruments.
+ */
+export function createExecutionEngine(
+  config: ExecutionConfig,
+  instruments: readonly InstrumentSpec[],
+  rng: Rng,
+): SimulatedExecution {
+  const problems = configProblems(config);
+  const seen = new Set<string>();
+  for (const spec of instruments) {
+    if (seen.has(spec.id)) problems.push(`instrument ${spec.id} is listed twice`);
+    seen.add(spec.id);
+    const problem = instrumentProblem(spec);
+    if (problem !== null) problems.push(problem);
+  }
+  if (problems.length > 0) throw new RangeError(`cannot start the execution engine: ${problems.join('; ')}`);
+  return new SimulatedExecution(config, instruments, rng);
+}

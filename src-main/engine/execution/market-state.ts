@@ -1,0 +1,123 @@
+import type { AssetClass, Bar } from '../../../src-shared/domain/market';
+import type { BookConfig } from './config';
+import {
+  INTRADAY_MAX_INTERVAL_MS,
+  isRoundTheClock,
+  spreadMultiplier,
+  utcHour,
+  volatilityMultiplier,
+} from './time-of-day';
+
+/** What the microstructure model says about an instrument after its latest bar. */
+export interface Microstructure {
+  /** 0..1: r / (r + 1 + σ / referenceVolatility), r the bar's volume over its running average. */
+  liquidity: number;
+  /** Quoted spread as a fraction of the mid. */
+  spread: number;
+  /** EWMA of order-flow imbalance, −1 (selling) .. +1 (buying). */
+  imbalance: number;
+  /** σ of the bar: range over open × time-of-day volatility multiplier. */
+  sigma: number;
+}
+
+/**
+ * Rolling per-instrument state of the microstructure model in typed arrays, indexed by instrument: the
+ * EWMA of volume, the EWMA of order-flow imbalance, the time of the previous bar (for the bar interval the
+ * time-of-day effect needs). Updated once per bar after that bar's orders were worked, so a bar's own
+ * close never shapes the book its open trades against.
+ */
+export class MarketState {
+  readonly avgVolume: Float64Array;
+  readonly imbalance: Float64Array;
+  private readonly previousTime: Float64Array;
+  // The latest bar and the state before it, so describe() can compute its figures on demand.
+  private readonly latestBar: (Bar | undefined)[];
+  private readonly avgVolumeBefore: Float64Array;
+  private readonly timeBefore: Float64Array;
+  private readonly roundTheClock: Uint8Array;
+  /** Time-of-day multipliers of the bar last given to timeOfDayFor. */
+  hourSpread = 1;
+  hourVolatility = 1;
+
+  constructor(
+    private readonly assetClasses: readonly AssetClass[],
+    private readonly book: BookConfig,
+    private readonly timeOfDay: boolean,
+  ) {
+    const n = assetClasses.length;
+    this.avgVolume = new Float64Array(n).fill(Number.NaN);
+    this.imbalance = new Float64Array(n);
+    this.previousTime = new Float64Array(n).fill(Number.NaN);
+    this.latestBar = new Array<Bar | undefined>(n);
+    this.avgVolumeBefore = new Float64Array(n).fill(Number.NaN);
+    this.timeBefore = new Float64Array(n).fill(Number.NaN);
+    this.roundTheClock = Uint8Array.from(assetClasses, (c) => (isRoundTheClock(c) ? 1 : 0));
+  }
+
+  /**
+   * Sets `hourSpread` and `hourVolatility` to the time-of-day multipliers of a new bar: the table of its
+   * asset class at the UTC hour it traded in (its open time, `time − interval`), or 1 when the effect does
+   * not apply (turned off, a 24h market, the first bar, or bars 12 h and longer).
+   */
+  timeOfDayFor(index: number, bar: Bar, previousTime = this.previousTime[index]!): void {
+    this.hourSpread = 1;
+    this.hourVolatility = 1;
+    if (!this.timeOfDay || this.roundTheClock[index] === 1) return;
+    const interval = bar.time - previousTime;
+    if (!(interval > 0 && interval < INTRADAY_MAX_INTERVAL_MS)) return;
+    const hour = utcHour(bar.time - interval);
+    const assetClass = this.assetClasses[index]!;
+    this.hourSpread = spreadMultiplier(assetClass, hour);
+    this.hourVolatility = volatilityMultiplier(assetClass, hour);
+  }
+
+  /** σ of a bar: (high − low) / open × the volatility multiplier set by timeOfDayFor. */
+  sigma(bar: Bar): number {
+    return ((bar.high - bar.low) / bar.open) * this.hourVolatility;
+  }
+
+  /** Liquidity score 0..1 of a new bar against the running average volume before it. */
+  liquidity(index: number, bar: Bar, sigma: number, average = this.avgVolume[index]!): number {
+    const ratio = average > 0 ? bar.volume / average : bar.volume > 0 ? 1 : 0;
+    return ratio / (ratio + 1 + sigma / this.book.referenceVolatility);
+  }
+
+  /** Quoted spread (fraction of mid): time of day × (baseSpread + spreadVolatility × σ) / (0.5 + liquidity). */
+  spread(spreadMultiplierValue: number, sigma: number, liquidity: number): number {
+    return (
+      (spreadMultiplierValue * (this.book.baseSpread + this.book.spreadVolatility * sigma)) /
+      (0.5 + liquidity)
+    );
+  }
+
+  /** Folds a bar into the running averages; call after the bar's orders were worked. O(1), no allocation. */
+  update(index: number, bar: Bar): void {
+    const average = this.avgVolume[index]!;
+    this.latestBar[index] = bar;
+    this.avgVolumeBefore[index] = average;
+    this.timeBefore[index] = this.previousTime[index]!;
+    const beta = this.book.volumeSmoothing;
+    this.avgVolume[index] = Number.isNaN(average) ? bar.volume : beta * average + (1 - beta) * bar.volume;
+    // Order-flow imbalance of a bar from its body within its range (Bulk Volume Classification-like
+    // proxy: a bar closing at its high was bought throughout).
+    const range = bar.high - bar.low;
+    const flow = range > 0 ? (bar.close - bar.open) / range : 0;
+    const alpha = this.book.imbalanceSmoothing;
+    this.imbalance[index] = alpha * this.imbalance[index]! + (1 - alpha) * flow;
+    this.previousTime[index] = bar.time;
+  }
+
+  /**
+   * The microstructure figures of an instrument's latest bar (liquidity, spread and σ as that bar's book
+   * had them; the imbalance including that bar), or null before its first bar.
+   */
+  describe(index: number): Microstructure | null {
+    const bar = this.latestBar[index];
+    if (!bar) return null;
+    this.timeOfDayFor(index, bar, this.timeBefore[index]!);
+    const sigma = this.sigma(bar);
+    const liquidity = this.liquidity(index, bar, sigma, this.avgVolumeBefore[index]!);
+    const spread = this.spread(this.hourSpread, sigma, liquidity);
+    return { liquidity, spread, imbalance: this.imbalance[index]!, sigma };
+  }
+}
