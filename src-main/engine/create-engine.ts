@@ -1,7 +1,7 @@
 import type { InstrumentSpec } from '../../src-shared/domain/market';
 import type { Settings } from '../../src-shared/settings/schema';
 import { SimulatedClock } from './clock';
-import { PaperBroker } from './execution/paper-broker';
+import { createExecutionEngine } from './execution/create-execution-engine';
 import { Engine } from './loop';
 import { Portfolio } from './portfolio';
 import type { Journal, PortfolioCheckpoint } from './ports';
@@ -42,22 +42,12 @@ export function createEngine({
       equity: restored ? Math.max(restored.checkpoint.peakEquity, portfolio.equity()) : portfolio.equity(),
     },
   );
-  const slippage = settings.execution.slippage;
   return new Engine({
     clock: new SimulatedClock(restored?.checkpoint.time ?? 0),
     instruments,
     strategies: createStrategies(settings),
     risk: new RiskManager(settings.risk.positionLimits, breaker),
-    execution: new PaperBroker(
-      {
-        takerCommission: settings.execution.commission.taker,
-        baseSlippage: slippage.base,
-        randomMin: slippage.randomMin,
-        randomMax: slippage.randomMax,
-      },
-      new Rng(seed ^ 0x5eed),
-      firstOrderId,
-    ),
+    execution: createExecutionEngine(settings.execution, instruments, new Rng(seed ^ 0x5eed), firstOrderId),
     journal,
     portfolio,
     checkpointIntervalMs: settings.persistence.checkpointIntervalMinutes * 60_000,

@@ -6,6 +6,7 @@ import {
   ExposureSettingsSchema,
   KellySettingsSchema,
 } from './sections/ensemble';
+import { ExecutionSectionSchema } from './sections/execution';
 import { StrategiesSchema } from './sections/strategies';
 
 // The schema of settings.yaml. Every parameter the specification names lives here; the defaults are in
@@ -68,24 +69,6 @@ const data = z.strictObject({
   }),
 });
 
-const execution = z.strictObject({
-  commission: z.strictObject({ maker: fraction(), taker: fraction() }),
-  slippage: z
-    .strictObject({
-      /** Base slippage as a fraction of price (0.0002 = 2 bps). */
-      base: fraction(),
-      sizeImpact: nonNegative(),
-      volatilityImpact: nonNegative(),
-      marketImpact: nonNegative(),
-      randomMin: positive(),
-      randomMax: positive(),
-    })
-    .refine((slippage) => slippage.randomMin <= slippage.randomMax, {
-      error: 'randomMin must not exceed randomMax',
-      path: ['randomMin'],
-    }),
-});
-
 const market = z.strictObject({
   seed: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }),
   barIntervalSeconds: positiveInt(),
@@ -129,7 +112,7 @@ export const SettingsSchema = z
     strategies: StrategiesSchema,
     ensemble: EnsembleSettingsSchema,
     risk,
-    execution,
+    execution: ExecutionSectionSchema,
     persistence,
     dashboard,
     logging,

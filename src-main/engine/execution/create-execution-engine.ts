@@ -24,6 +24,8 @@ export function createExecutionEngine(
   config: ExecutionConfig,
   instruments: readonly InstrumentSpec[],
   rng: Rng,
+  /** Order ids continue across sessions, so they stay unique in the database. */
+  firstOrderId = 1,
 ): SimulatedExecution {
   const problems = configProblems(config);
   const seen = new Set<string>();
@@ -34,5 +36,5 @@ export function createExecutionEngine(
     if (problem !== null) problems.push(problem);
   }
   if (problems.length > 0) throw new RangeError(`cannot start the execution engine: ${problems.join('; ')}`);
-  return new SimulatedExecution(config, instruments, rng);
+  return new SimulatedExecution(config, instruments, rng, firstOrderId);
 }

@@ -43,7 +43,7 @@ interface Venue {
  */
 export class SimulatedExecution implements ExecutionEngine {
   private records: OrderRecord[] = [];
-  private nextId = 1;
+  private nextId: number;
   private stamp = 0;
   private readonly indexOf = new Map<string, number>();
   private readonly venues: Venue[];
@@ -63,7 +63,9 @@ export class SimulatedExecution implements ExecutionEngine {
     private readonly config: ExecutionConfig,
     instruments: readonly InstrumentSpec[],
     private readonly rng: Rng,
+    firstOrderId = 1,
   ) {
+    this.nextId = firstOrderId;
     this.venues = instruments.map((spec, i) => {
       this.indexOf.set(spec.id, i);
       return { spec, tick: new StepGrid(spec.tickSize), lot: new StepGrid(spec.lotSize) };

@@ -35,7 +35,7 @@ function run(seed: number, mode: 'bar' | 'book') {
   const engine = new Engine({
     clock: new SimulatedClock(0),
     instruments: feed.instruments,
-    strategies: createStrategies(settings.strategies),
+    strategies: createStrategies(settings),
     risk: new RiskManager(settings.risk.positionLimits, breaker),
     execution: createExecutionEngine({ ...EXECUTION_DEFAULTS, mode }, feed.instruments, new Rng(seed)),
     journal,
@@ -54,21 +54,21 @@ describe('execution engine inside the engine loop', () => {
   for (const mode of ['bar', 'book'] as const) {
     it(`${mode} level: trades inside their bars, books consistently, and repeats for a seed`, () => {
       const { engine, journal, bars, initialCash } = run(5, mode);
-      expect(journal.trades.length).toBeGreaterThan(5);
-      for (const t of journal.trades) {
+      expect(journal.fills.length).toBeGreaterThan(5);
+      for (const t of journal.fills) {
         const b = bars.get(t.time)!;
         expect(t.price).toBeGreaterThanOrEqual(b.low);
         expect(t.price).toBeLessThanOrEqual(b.high);
         expect(t.liquidity).toBe('taker');
         expect(t.commission).toBeCloseTo(t.qty * t.price * 0.001, 9);
       }
-      const cash = journal.trades.reduce(
+      const cash = journal.fills.reduce(
         (sum, t) => sum - (t.side === 'buy' ? 1 : -1) * t.qty * t.price - t.commission,
         initialCash,
       );
       expect(engine.portfolioView().cash).toBeCloseTo(cash, 6);
-      expect(run(5, mode).journal.trades).toEqual(journal.trades);
-      expect(run(6, mode).journal.trades.map((t) => t.price)).not.toEqual(journal.trades.map((t) => t.price));
+      expect(run(5, mode).journal.fills).toEqual(journal.fills);
+      expect(run(6, mode).journal.fills.map((t) => t.price)).not.toEqual(journal.fills.map((t) => t.price));
     });
   }
 });

@@ -116,7 +116,7 @@ describe('round trips (average cost)', () => {
         const portfolio = new Portfolio(1_000_000);
         let realised = 0;
         const recorded: TradeFill[] = raw.map((f, i) => {
-          const { realizedPnl, effect } = portfolio.applyFill(f);
+          const { realizedPnl, effect } = portfolio.applyFill({ ...f, time: i });
           realised += realizedPnl;
           return { ...f, time: i, effect };
         });
