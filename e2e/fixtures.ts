@@ -36,7 +36,7 @@ async function startServe(
 }
 
 export const test = base.extend<{ terminal: Terminal; serveArgs: string[] }>({
-  serveArgs: [['--speed', '600', '--seed', '7'], { option: true }],
+  serveArgs: [['--speed', '3000', '--seed', '7'], { option: true }],
   terminal: async ({ serveArgs }, use) => {
     test.skip(
       !existsSync(CHROMIUM) && !process.env.CI,

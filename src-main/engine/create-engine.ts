@@ -2,7 +2,9 @@ import type { InstrumentSpec } from '../../src-shared/domain/market';
 import type { Settings } from '../../src-shared/settings/schema';
 import { SimulatedClock } from './clock';
 import { createExecutionEngine } from './execution/create-execution-engine';
+import { EnsemblePipeline } from './ensemble/ensemble-pipeline';
 import { Engine } from './loop';
+import { PositionSizer } from './risk/position-sizer';
 import { Portfolio } from './portfolio';
 import type { Journal, PortfolioCheckpoint } from './ports';
 import { CircuitBreaker, type BreakerMemory } from './risk/circuit-breaker';
@@ -42,10 +44,25 @@ export function createEngine({
       equity: restored ? Math.max(restored.checkpoint.peakEquity, portfolio.equity()) : portfolio.equity(),
     },
   );
+  const strategies = createStrategies(settings);
+  const limits = settings.risk.positionLimits;
   return new Engine({
     clock: new SimulatedClock(restored?.checkpoint.time ?? 0),
     instruments,
-    strategies: createStrategies(settings),
+    strategies,
+    ensemble: new EnsemblePipeline(
+      strategies.map((s) => s.id),
+      settings.ensemble,
+      settings.market.barIntervalSeconds * 1000,
+    ),
+    sizer: new PositionSizer({
+      kellyFraction: settings.risk.kelly.fraction,
+      minTrades: settings.risk.kelly.minTrades,
+      windowTrades: settings.risk.kelly.windowTrades,
+      minFractionOfEquity: limits.minFractionOfEquity,
+      maxFractionOfEquity: limits.maxFractionOfEquity,
+      maxGrossFractionOfEquity: settings.risk.exposure.maxGrossFractionOfEquity,
+    }),
     risk: new RiskManager(settings.risk.positionLimits, breaker),
     execution: createExecutionEngine(settings.execution, instruments, new Rng(seed ^ 0x5eed), firstOrderId),
     journal,

@@ -1,19 +1,26 @@
 import type { Bar, InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
 import type { BreakerEvent, BreakerState } from '../../src-shared/domain/risk';
 import type { Signal, StrategyInfo } from '../../src-shared/domain/strategy';
-import type { EquityPoint, Portfolio, Position, Execution } from '../../src-shared/domain/trading';
+import type { EquityPoint, Execution, Portfolio, Position } from '../../src-shared/domain/trading';
 import type { Result } from '../../src-shared/ipc/result';
 import type { SimulatedClock } from './clock';
 import { rejectBar } from './data/bar-checks';
+import type { EnsemblePipeline, EnsembleStep } from './ensemble/ensemble-pipeline';
+import type { EnsembleDecision, StrategyVote } from './ensemble/types';
+import { OrderLedger } from './order-ledger';
 import type { Portfolio as PortfolioBook } from './portfolio';
-import type { ExecutionEngine, Fill, Journal, MarketSnapshot, Strategy, TradeRecord } from './ports';
+import type { ExecutionEngine, Journal, MarketSnapshot } from './ports';
 import type { BreakerMemory } from './risk/circuit-breaker';
+import type { PositionSizer } from './risk/position-sizer';
 import type { RiskManager } from './risk/risk-manager';
+import type { TrackedStrategy } from './strategies/tracked-strategy';
 
 export interface EngineDeps {
   clock: SimulatedClock;
   instruments: readonly InstrumentSpec[];
-  strategies: readonly Strategy[];
+  strategies: readonly TrackedStrategy[];
+  ensemble: EnsemblePipeline;
+  sizer: PositionSizer;
   risk: RiskManager;
   execution: ExecutionEngine;
   journal: Journal;
@@ -29,7 +36,7 @@ export interface StepResult {
   trades: Execution[];
   breakerEvents: BreakerEvent[];
   /** Orders the risk manager refused on this step, with the reason. */
-  refusals: { instrument: string; strategy: string; reason: string }[];
+  refusals: { instrument: string; reason: string }[];
 }
 
 interface StrategyStatus {
@@ -39,16 +46,18 @@ interface StrategyStatus {
 
 /**
  * The per-step pipeline (docs/ARCHITECTURE.md): validate → fill the orders of the previous step → mark to
- * market → breaker → signals → size → risk approval → submit → checkpoint. Pure and deterministic: time comes from the clock the loop advances
- * to each event, randomness from the execution engine's seeded Rng, persistence through the Journal.
+ * market and settle → breaker → every strategy's signals → allocation → correlation adjustment → vote →
+ * size (Kelly × breaker, limits, exposure cap) → risk approval → submit → checkpoint. Pure and
+ * deterministic: time comes from the clock the loop advances to each slice, randomness from the execution
+ * engine's seeded Rng, persistence through the Journal.
  */
 export class Engine {
   private readonly latest = new Map<string, Bar>();
   private readonly instruments: Map<string, InstrumentSpec>;
   private readonly status = new Map<string, StrategyStatus>();
+  private readonly ledger: OrderLedger;
+  private readonly returns: Float64Array;
   private lastCheckpoint: number | null = null;
-  /** Orders submitted and not yet finished: their size and what has filled, for their status rows. */
-  private readonly openOrders = new Map<number, { qty: number; filled: number }>();
   private rejectedCount = 0;
   private eventCount = 0;
 
@@ -56,6 +65,8 @@ export class Engine {
     this.instruments = new Map(deps.instruments.map((i) => [i.id, i]));
     for (const s of deps.strategies)
       this.status.set(s.id, { lastSignal: null, abstainReason: 'no market data yet' });
+    this.ledger = new OrderLedger(deps.portfolio, deps.journal, deps.execution);
+    this.returns = new Float64Array(deps.strategies.length);
   }
 
   get events(): number {
@@ -72,25 +83,19 @@ export class Engine {
     const rejection = this.rejectSlice(slice);
     if (rejection !== null) {
       this.rejectedCount += 1;
-      return {
-        time: clock.now(),
-        rejected: rejection,
-        equity: this.equityPoint(),
-        trades: [],
-        breakerEvents: [],
-        refusals: [],
-      };
+      const equity = this.equityPoint();
+      return { time: clock.now(), rejected: rejection, equity, trades: [], breakerEvents: [], refusals: [] };
     }
     clock.advanceTo(slice.time);
 
-    // Orders decided on the previous step fill now (market orders at this bar's open).
-    const trades: Execution[] = [];
-    for (const fill of execution.onSlice(slice)) trades.push(this.book(fill));
-    this.closeFinishedOrders();
-
+    // Orders decided on the previous step fill now (a market order at this bar's open).
+    const trades = execution.onSlice(slice).map((fill) => this.ledger.book(fill));
+    this.ledger.closeFinished();
     for (const bar of slice.bars) {
       this.latest.set(bar.instrument, bar);
       portfolio.mark(bar);
+      const settled = this.ledger.settle(bar);
+      if (settled) trades.push(settled);
     }
 
     const breakerEvents: BreakerEvent[] = [];
@@ -106,17 +111,15 @@ export class Engine {
       latest: this.latest,
       instruments: this.instruments,
     };
+    const votes = this.collectVotes(snapshot);
+    this.deps.ensemble.observe(slice.time, this.returns);
+    const step = this.deps.ensemble.decide(votes);
     const refusals: StepResult['refusals'] = [];
-    for (const strategy of this.deps.strategies) {
-      const decision = strategy.onEvent(snapshot);
-      const status = this.status.get(strategy.id)!;
-      status.abstainReason = decision.abstain;
-      for (const signal of decision.signals) {
-        status.lastSignal = signal;
-        const refusal = this.act(strategy.id, signal);
-        if (refusal !== null)
-          refusals.push({ instrument: signal.instrument, strategy: strategy.id, reason: refusal });
-      }
+    for (const decision of step.decisions) {
+      const price = this.latest.get(decision.instrument)?.close ?? 0;
+      this.deps.sizer.observe(decision, price);
+      const refusal = this.act(decision, step);
+      if (refusal !== null) refusals.push({ instrument: decision.instrument, reason: refusal });
     }
 
     if (this.lastCheckpoint === null || slice.time - this.lastCheckpoint >= this.deps.checkpointIntervalMs) {
@@ -136,106 +139,99 @@ export class Engine {
     return null;
   }
 
-  /** Books a fill in the portfolio and the journal; returns the execution as recorded. */
-  private book(fill: Fill): Execution {
-    const { journal } = this.deps;
-    const { realizedPnl, effect, roundTrip, position } = this.deps.portfolio.applyFill(fill);
-    const record: TradeRecord = { ...fill, realizedPnl, effect };
-    const id = journal.recordFill(record);
-    if (roundTrip) journal.recordRoundTrip(roundTrip, id);
-    journal.savePosition(position, fill.time);
-    const order = this.openOrders.get(fill.orderId);
-    if (order) {
-      order.filled += fill.qty;
-      if (order.filled >= order.qty - 1e-9) {
-        journal.updateOrder(fill.orderId, 'filled', order.filled);
-        this.openOrders.delete(fill.orderId);
-      } else {
-        journal.updateOrder(fill.orderId, 'working', order.filled);
+  /** Step 6: every strategy's signals as votes, and each strategy's signal return for this bar. */
+  private collectVotes(snapshot: MarketSnapshot): StrategyVote[] {
+    const votes: StrategyVote[] = [];
+    this.deps.strategies.forEach((strategy, i) => {
+      const decision = strategy.onEvent(snapshot);
+      this.returns[i] = strategy.lastReturn;
+      const status = this.status.get(strategy.id)!;
+      status.abstainReason = decision.abstain;
+      for (const signal of decision.signals) {
+        status.lastSignal = signal;
+        votes.push({ strategyId: strategy.id, ...signal });
       }
-    }
-    const { orderId, time, instrument, side, qty, price, commission, liquidity, strategy, reason } = record;
-    return {
-      id,
-      orderId,
-      time,
-      instrument,
-      side,
-      qty,
-      price,
-      commission,
-      liquidity,
-      realizedPnl,
-      effect,
-      strategy,
-      reason,
-    };
+    });
+    return votes;
   }
 
-  /** Orders the execution engine no longer works but that did not fill in full were cancelled (IOC rest). */
-  private closeFinishedOrders(): void {
-    if (this.openOrders.size === 0) return;
-    const working = new Set(this.deps.execution.workingOrders().map((o) => o.id));
-    for (const [id, order] of this.openOrders) {
-      if (working.has(id)) continue;
-      this.deps.journal.updateOrder(id, 'cancelled', order.filled);
-      this.openOrders.delete(id);
-    }
-  }
-
-  /** Sizes a signal, asks the risk manager, and submits the order. Returns a refusal reason, or null. */
-  private act(strategyId: string, signal: Signal): string | null {
-    const { portfolio, risk, execution, clock } = this.deps;
-    const bar = this.latest.get(signal.instrument);
-    if (!bar) return `no price for ${signal.instrument} yet`;
-    const lotSize = this.instruments.get(signal.instrument)?.lotSize ?? 1;
-    const target = risk.targetQuantity(signal, portfolio.equity(), bar.close, lotSize);
-    if (target === null) return null;
-    const current = portfolio.quantity(signal.instrument);
-    if (target === current) return null;
+  /** Sizes a decision, asks the risk manager, and submits the order. Returns a refusal reason, or null. */
+  private act(decision: EnsembleDecision, step: EnsembleStep): string | null {
+    const { portfolio, risk, execution, clock, sizer, journal } = this.deps;
+    const bar = this.latest.get(decision.instrument);
+    const spec = this.instruments.get(decision.instrument);
+    if (!bar || !spec) return `${decision.instrument} is not tradable: no instrument details from the feed`;
+    if (bar.settlement !== undefined) return null;
+    const equity = portfolio.equity();
+    const current = portfolio.quantity(decision.instrument);
+    const target = sizer.target(decision, {
+      equity,
+      price: bar.close,
+      lotSize: spec.lotSize,
+      currentQty: current,
+      breakerMultiplier: risk.breaker.sizeMultiplier(),
+      positions: portfolio
+        .positions()
+        .map((p) => ({ instrument: p.instrument, notional: p.qty * p.lastPrice })),
+    });
+    if (target.targetQty === null || target.targetQty === current) return null;
     // Changes smaller than the smallest position are not worth their commission: keep the position.
-    const sameSide = Math.sign(target) === Math.sign(current);
-    if (sameSide && Math.abs(target - current) * bar.close < risk.minTradeNotional(portfolio.equity()))
+    const sameSide = Math.sign(target.targetQty) === Math.sign(current);
+    if (
+      sameSide &&
+      target.targetQty !== 0 &&
+      Math.abs(target.targetQty - current) * bar.close < risk.minTradeNotional(equity)
+    ) {
       return null;
-    const decision = risk.approve(current, target - current);
-    if (!decision.ok) return decision.reason;
-    const decisionId = this.deps.journal.recordDecision({
+    }
+    const approval = risk.approve(current, target.targetQty - current);
+    if (!approval.ok) return approval.reason;
+    const lead = leadingStrategy(decision);
+    const decisionId = journal.recordDecision({
       time: clock.now(),
-      instrument: signal.instrument,
+      instrument: decision.instrument,
       details: {
-        signals: [{ strategy: strategyId, ...signal }],
-        equity: portfolio.equity(),
+        vote: {
+          method: decision.method,
+          action: decision.action,
+          confidence: decision.confidence,
+          score: decision.score,
+          outcome: decision.outcome,
+        },
+        breakdown: decision.breakdown,
+        correlation: { portfolioCorrelation: step.portfolioCorrelation, penalty: step.penalty },
+        kelly: target.kelly,
+        breakerMultiplier: risk.breaker.sizeMultiplier(),
+        sizing: target.sizing,
+        exposure: target.exposure,
+        note: target.note,
+        equity,
         price: bar.close,
         currentQty: current,
-        targetQty: target,
-        breakerMultiplier: risk.breaker.sizeMultiplier(),
-        orderQty: decision.qty,
+        targetQty: target.targetQty,
+        orderQty: approval.qty,
       },
     });
     const order = execution.submit(
       {
-        instrument: signal.instrument,
-        side: decision.qty > 0 ? 'buy' : 'sell',
-        qty: Math.abs(decision.qty),
+        instrument: decision.instrument,
+        side: approval.qty > 0 ? 'buy' : 'sell',
+        qty: Math.abs(approval.qty),
         type: 'market',
         timeInForce: 'ioc',
-        strategy: strategyId,
-        reason: signal.reason,
+        strategy: lead,
+        reason: `ensemble ${decision.action} ${decision.confidence.toFixed(2)} (${decision.method}); ${target.note}`,
       },
       clock.now(),
     );
-    this.deps.journal.recordOrder(order, decisionId);
-    this.openOrders.set(order.id, { qty: order.qty, filled: 0 });
+    this.ledger.submitted(order, decisionId);
     return null;
   }
 
   /** The trader's halt: journalled, and every working order is cancelled (strategies re-decide on resume). */
   halt(reason: string): Result<BreakerEvent> {
     const result = this.manual((breaker, time) => breaker.halt(reason, time));
-    if (result.ok) {
-      this.deps.execution.cancelAll();
-      this.closeFinishedOrders();
-    }
+    if (result.ok) this.ledger.cancelAll();
     return result;
   }
 
@@ -313,4 +309,18 @@ export class Engine {
     const equity = this.deps.portfolio.equity();
     return { time: this.deps.clock.now(), equity, drawdown: this.deps.risk.breaker.drawdown(equity) };
   }
+}
+
+/** The strategy whose vote contributed most to the decided direction: named on the order. */
+function leadingStrategy(decision: EnsembleDecision): string {
+  let best = 'ensemble';
+  let most = 0;
+  for (const c of decision.breakdown) {
+    const toward = decision.action === 'sell' ? -c.contribution : c.contribution;
+    if (toward > most) {
+      most = toward;
+      best = c.strategyId;
+    }
+  }
+  return best;
 }

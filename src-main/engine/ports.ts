@@ -54,7 +54,8 @@ export interface WorkingOrder extends OrderRequest {
 }
 
 export interface Fill {
-  orderId: number;
+  /** The order filled; null when a contract's settlement closed the position. */
+  orderId: number | null;
   time: number;
   instrument: InstrumentId;
   side: Side;

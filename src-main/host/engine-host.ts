@@ -103,14 +103,11 @@ export class EngineHost {
     );
 
     const restored = restoreState(this.read, settings.paper.initialCash);
-    const startTime =
-      restored?.checkpoint.time ?? Math.floor(this.wallClock() / this.barIntervalMs) * this.barIntervalMs;
     const seed = options.seed ?? settings.market.seed;
     this.feed = (options.createFeed ?? createDefaultFeed)({
       settings,
       seed,
-      startTime,
-      lastCloses: restored?.lastCloses ?? {},
+      resumeAfter: restored?.checkpoint.time ?? null,
     });
     this.engine = this.buildEngine(restored);
     this.history = EquityHistory.fromCheckpoints(this.read.checkpointEquity());

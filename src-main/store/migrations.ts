@@ -46,12 +46,14 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Every execution (an order may fill in several parts), with its effect on the position.
       CREATE TABLE fills (
         id INTEGER PRIMARY KEY,
-        order_id INTEGER NOT NULL REFERENCES orders (id),
+        -- NULL for a position closed by a contract's settlement rather than by an order.
+        order_id INTEGER REFERENCES orders (id),
         time INTEGER NOT NULL,
         instrument TEXT NOT NULL,
         side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
         qty REAL NOT NULL CHECK (qty > 0),
-        price REAL NOT NULL CHECK (price > 0),
+        -- 0 only for a prediction contract settling at 0.
+        price REAL NOT NULL CHECK (price >= 0),
         commission REAL NOT NULL CHECK (commission >= 0),
         liquidity TEXT NOT NULL CHECK (liquidity IN ('maker', 'taker')),
         realized_pnl REAL NOT NULL,

@@ -38,7 +38,7 @@ const EngineStateJson = z.object({ lastCloses: z.record(z.string(), z.number()).
 
 interface FillRow {
   id: number;
-  order_id: number;
+  order_id: number | null;
   time: number;
   instrument: string;
   side: 'buy' | 'sell';

@@ -12,12 +12,13 @@ export type PositionEffect = z.infer<typeof PositionEffectSchema>;
 export const ExecutionSchema = z.object({
   id: z.number().int().positive(),
   /** The order this execution belongs to (an order may fill in several parts). */
-  orderId: z.number().int().nonnegative(),
+  orderId: z.number().int().positive().nullable(),
   time: EpochMs,
   instrument: InstrumentIdSchema,
   side: SideSchema,
   qty: z.number().positive(),
-  price: z.number().positive(),
+  /** 0 only when a prediction contract settled at 0. */
+  price: z.number().nonnegative(),
   commission: z.number().nonnegative(),
   liquidity: z.enum(['maker', 'taker']),
   /** Realised P&L of the part of the position this trade closed, before commission. */

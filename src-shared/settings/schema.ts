@@ -7,6 +7,7 @@ import {
   KellySettingsSchema,
 } from './sections/ensemble';
 import { ExecutionSectionSchema } from './sections/execution';
+import { MarketSettingsSchema } from './sections/market';
 import { StrategiesSchema } from './sections/strategies';
 
 // The schema of settings.yaml. Every parameter the specification names lives here; the defaults are in
@@ -69,20 +70,6 @@ const data = z.strictObject({
   }),
 });
 
-const market = z.strictObject({
-  seed: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }),
-  barIntervalSeconds: positiveInt(),
-  instrument: z
-    .string({ error: 'expected an instrument name' })
-    .min(1, { error: 'expected an instrument name' }),
-  initialPrice: positive(),
-  /** Annualised drift and volatility of the synthetic price path. */
-  annualDrift: z
-    .number({ error: 'expected a number' })
-    .refine(Number.isFinite, { error: 'expected a number' }),
-  annualVolatility: positive(),
-});
-
 const paper = z.strictObject({
   initialCash: positive(),
   /** Engine time runs at wall time × speed. */
@@ -106,7 +93,7 @@ const logging = z.strictObject({
 
 export const SettingsSchema = z
   .strictObject({
-    market,
+    market: MarketSettingsSchema,
     paper,
     data,
     strategies: StrategiesSchema,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src-main/engine/create-engine';
 import type { Engine } from '../../src-main/engine/loop';
-import { SyntheticFeed } from '../../src-main/feeds/synthetic-feed';
+import { SyntheticFeed } from '../helpers/single-instrument-feed';
 import type { MarketSlice } from '../../src-shared/domain/market';
 import type { Settings } from '../../src-shared/settings/schema';
 import { MemoryJournal } from '../helpers/memory-journal';
@@ -96,7 +96,7 @@ describe('Engine loop', () => {
     const { journal, slices } = run(7, 200);
     expect(journal.fills.length).toBeGreaterThan(3);
     for (const fill of journal.fills) {
-      const order = journal.orders.get(fill.orderId)!.order;
+      const order = journal.orders.get(fill.orderId!)!.order;
       expect(fill.time).toBeGreaterThan(order.submittedAt);
       const bar = slices.find((s) => s.time === fill.time)!.bars[0]!;
       if (fill.side === 'buy') expect(fill.price).toBeGreaterThanOrEqual(bar.open);

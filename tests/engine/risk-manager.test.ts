@@ -9,36 +9,12 @@ const levels = [
   { drawdown: 0.15, sizeMultiplier: 0 },
 ] as const;
 const limits = { minFractionOfEquity: 0.01, maxFractionOfEquity: 0.15 };
-const signal = (action: 'buy' | 'sell' | 'hold', confidence: number) => ({
-  instrument: 'X',
-  action,
-  confidence,
-  reason: '',
-});
 
 function manager(equity = 100_000) {
   return new RiskManager(limits, new CircuitBreaker({ levels, cooldownMs: 0 }, { equity }));
 }
 
 describe('RiskManager', () => {
-  it('sizes a full-confidence signal at the maximum position, in whole lots', () => {
-    const risk = manager();
-    expect(risk.targetQuantity(signal('buy', 1), 100_000, 100, 1)).toBe(150);
-    expect(risk.targetQuantity(signal('sell', 1), 100_000, 100, 1)).toBe(-150);
-    expect(risk.targetQuantity(signal('buy', 1), 100_000, 100, 7)).toBe(147);
-    expect(risk.targetQuantity(signal('hold', 1), 100_000, 100, 1)).toBeNull();
-  });
-
-  it('never sizes below the minimum position', () => {
-    expect(manager().targetQuantity(signal('buy', 0.01), 100_000, 100, 1)).toBe(10);
-  });
-
-  it('halves sizes at breaker level 1', () => {
-    const risk = manager();
-    risk.breaker.onEquity(95_000, 1);
-    expect(risk.targetQuantity(signal('buy', 1), 95_000, 100, 1)).toBe(71);
-  });
-
   it('while halted passes only reductions and cuts a reversal to a close', () => {
     const risk = manager();
     risk.breaker.halt('manual', 1);

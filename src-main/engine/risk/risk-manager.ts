@@ -1,4 +1,3 @@
-import type { Signal } from '../../../src-shared/domain/strategy';
 import type { CircuitBreaker } from './circuit-breaker';
 
 export interface PositionLimits {
@@ -9,8 +8,8 @@ export interface PositionLimits {
 export type RiskDecision = { ok: true; qty: number } | { ok: false; reason: string };
 
 /**
- * Stands between the strategies and execution: sizes a signal into a target position and approves (or
- * refuses, with a reason) each order. While trading is halted or at breaker level 3 only orders that
+ * Stands between the ensemble and execution: approves (or refuses, with a reason) each order against the
+ * circuit breaker. While trading is halted or at breaker level 3 only orders that
  * reduce an existing position pass.
  */
 export class RiskManager {
@@ -18,19 +17,6 @@ export class RiskManager {
     private readonly limits: PositionLimits,
     readonly breaker: CircuitBreaker,
   ) {}
-
-  /**
-   * Signed target quantity for a signal: a share of equity between the position limits, scaled by the
-   * signal's confidence and the breaker's size multiplier, rounded down to whole lots. Null for `hold`.
-   */
-  targetQuantity(signal: Signal, equity: number, price: number, lotSize: number): number | null {
-    if (signal.action === 'hold') return null;
-    const { minFractionOfEquity: min, maxFractionOfEquity: max } = this.limits;
-    const share = Math.min(max, Math.max(min, max * signal.confidence)) * this.breaker.sizeMultiplier();
-    const lots = Math.floor((Math.max(0, equity) * share) / price / lotSize);
-    const qty = lots * lotSize;
-    return signal.action === 'buy' ? qty : -qty;
-  }
 
   /** The smallest change of position worth trading: the minimum position size. */
   minTradeNotional(equity: number): number {

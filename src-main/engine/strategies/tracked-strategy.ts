@@ -110,6 +110,11 @@ export class TrackedStrategy implements Strategy {
     this.active.set(signal.instrument, { direction: signal.action === 'buy' ? 1 : -1, close });
   }
 
+  /** This bar's signal return (see the class comment). */
+  get lastReturn(): number {
+    return this.last;
+  }
+
   /** The latest signals, oldest first. */
   recentSignals(): readonly Signal[] {
     return this.history;

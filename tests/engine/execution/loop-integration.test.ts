@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedClock } from '../../../src-main/engine/clock';
-import { createExecutionEngine } from '../../../src-main/engine/execution/create-execution-engine';
-import { Engine } from '../../../src-main/engine/loop';
-import { Portfolio } from '../../../src-main/engine/portfolio';
-import { CircuitBreaker } from '../../../src-main/engine/risk/circuit-breaker';
-import { RiskManager } from '../../../src-main/engine/risk/risk-manager';
-import { Rng } from '../../../src-main/engine/rng';
-import { createStrategies } from '../../../src-main/engine/strategies/registry';
-import { SyntheticFeed } from '../../../src-main/feeds/synthetic-feed';
+import { createEngine } from '../../../src-main/engine/create-engine';
+import { SyntheticFeed } from '../../helpers/single-instrument-feed';
 import type { Bar } from '../../../src-shared/domain/market';
-import { EXECUTION_DEFAULTS } from '../../../src-shared/settings/sections/execution';
 import { MemoryJournal } from '../../helpers/memory-journal';
 import { testSettings } from '../../helpers/settings';
 
-/** The engine loop with this execution engine in place of the paper broker, over a seeded synthetic market. */
+/** The engine loop with this execution engine at bar or book level, over a seeded single-instrument market. */
 function run(seed: number, mode: 'bar' | 'book') {
   const settings = testSettings();
   const feed = new SyntheticFeed({
@@ -27,21 +19,8 @@ function run(seed: number, mode: 'bar' | 'book') {
     maxBars: 400,
   });
   const journal = new MemoryJournal();
-  const portfolio = new Portfolio(settings.paper.initialCash);
-  const breaker = new CircuitBreaker(
-    { levels: settings.risk.circuitBreaker.levels, cooldownMs: 30 * 60_000 },
-    { equity: portfolio.equity() },
-  );
-  const engine = new Engine({
-    clock: new SimulatedClock(0),
-    instruments: feed.instruments,
-    strategies: createStrategies(settings),
-    risk: new RiskManager(settings.risk.positionLimits, breaker),
-    execution: createExecutionEngine({ ...EXECUTION_DEFAULTS, mode }, feed.instruments, new Rng(seed)),
-    journal,
-    portfolio,
-    checkpointIntervalMs: 5 * 60_000,
-  });
+  settings.execution = { ...settings.execution, mode };
+  const engine = createEngine({ settings, instruments: feed.instruments, journal, seed });
   const bars = new Map<number, Bar>();
   for (let slice = feed.next(); slice; slice = feed.next()) {
     bars.set(slice.time, slice.bars[0]!);

@@ -1,6 +1,6 @@
 import type { InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
-import type { MarketFeed } from '../engine/ports';
-import { Rng } from '../engine/rng';
+import type { MarketFeed } from '../../src-main/engine/ports';
+import { Rng } from '../../src-main/engine/rng';
 
 export interface SyntheticFeedOptions {
   seed: number;

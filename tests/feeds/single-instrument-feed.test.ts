@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rejectBar } from '../../src-main/engine/data/bar-checks';
-import { SyntheticFeed } from '../../src-main/feeds/synthetic-feed';
+import { SyntheticFeed } from '../helpers/single-instrument-feed';
 
 const options = {
   seed: 5,

@@ -1,0 +1,94 @@
+import type { EnsembleSettings } from '../../../src-shared/settings/sections/ensemble';
+import { AdaptiveAllocator } from './adaptive-allocator';
+import { CorrelationManager } from './correlation-manager';
+import { adjustedConfidence, correlationPenalty, portfolioCorrelation } from './correlation-penalty';
+import type { EnsembleDecision, StrategyVote } from './types';
+import { voteAll } from './voting';
+
+export interface EnsembleStep {
+  decisions: EnsembleDecision[];
+  /** Weight-averaged pairwise correlation of the strategies that voted. */
+  portfolioCorrelation: number;
+  /** 1 − (correlation − threshold) above the threshold, else 1; applied to every vote's confidence. */
+  penalty: number;
+}
+
+/**
+ * Steps 7–9 of the loop: adaptive allocation (Sharpe of each strategy's signal returns, smoothed, bounded,
+ * rebalanced on schedule), the correlation adjustment (portfolio correlation of the strategies voting, the
+ * spec's penalty applied once, to the votes' confidences) and the per-instrument vote.
+ */
+export class EnsemblePipeline {
+  private readonly allocator: AdaptiveAllocator;
+  private readonly correlation: CorrelationManager;
+  private readonly indexOf: Map<string, number>;
+  private readonly active: boolean[];
+
+  constructor(
+    private readonly strategyIds: readonly string[],
+    private readonly settings: EnsembleSettings,
+    barIntervalMs: number,
+  ) {
+    const n = Math.max(1, strategyIds.length);
+    this.indexOf = new Map(strategyIds.map((id, i) => [id, i]));
+    this.active = new Array<boolean>(n).fill(false);
+    const { allocation, correlation } = settings;
+    this.allocator = new AdaptiveAllocator({
+      strategyCount: n,
+      sharpeWindow: allocation.sharpeWindow,
+      smoothingAlpha: allocation.smoothingAlpha,
+      minWeight: allocation.minWeight,
+      maxWeight: allocation.maxWeight,
+      rebalanceIntervalMs: allocation.rebalanceIntervalHours * 3_600_000,
+    });
+    this.correlation = new CorrelationManager({
+      strategyCount: n,
+      windowMinutes: correlation.windowMinutes,
+      barIntervalMs,
+      refreshMinutes: correlation.refreshMinutes,
+      method: correlation.method,
+      minSamples: correlation.minSamples,
+    });
+  }
+
+  /** Feeds one per-bar signal return per strategy (same order as the ids), then rebalances if it is due. */
+  observe(time: number, returns: ArrayLike<number>): void {
+    for (let i = 0; i < returns.length; i++) this.allocator.recordReturn(i, returns[i]!);
+    this.correlation.update(time, returns);
+    this.allocator.rebalance(time);
+  }
+
+  weights(): Float64Array {
+    return this.allocator.weights();
+  }
+
+  weightOf(strategyId: string): number {
+    const i = this.indexOf.get(strategyId);
+    return i === undefined ? 0 : this.allocator.weights()[i]!;
+  }
+
+  allocation() {
+    return this.allocator.snapshot();
+  }
+
+  decide(votes: readonly StrategyVote[]): EnsembleStep {
+    this.active.fill(false);
+    for (const v of votes) {
+      const i = this.indexOf.get(v.strategyId);
+      if (i !== undefined) this.active[i] = true;
+    }
+    const weights = this.allocator.weights();
+    const corr = portfolioCorrelation(this.correlation.matrix(), weights, this.active);
+    const penalty = correlationPenalty(corr, this.settings.correlation.threshold);
+    const adjusted =
+      penalty < 1
+        ? votes.map((v) => ({ ...v, confidence: adjustedConfidence(v.confidence, penalty) }))
+        : votes;
+    const weightById = new Map(this.strategyIds.map((id, i) => [id, weights[i]!]));
+    return {
+      decisions: voteAll(adjusted, weightById, this.settings.voting.method),
+      portfolioCorrelation: corr,
+      penalty,
+    };
+  }
+}
