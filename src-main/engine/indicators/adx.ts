@@ -15,6 +15,9 @@ export class Adx implements Indicator {
   private dxCount = 0;
   private dxSum = 0;
   private current = NaN;
+  private inputHigh = NaN;
+  private inputLow = NaN;
+  private inputClose = NaN;
 
   constructor(readonly period = 14) {
     requirePeriod('ADX', 'period', period, 2);
@@ -33,11 +36,23 @@ export class Adx implements Indicator {
 
   /** Adds a bar; returns the new ADX, NaN until ready. */
   update(high: number, low: number, close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputHigh = high;
+    this.inputLow = low;
+    this.inputClose = close;
+    this.advance();
+    return this.current;
+  }
+
+  private advance(): void {
+    const high = this.inputHigh;
+    const low = this.inputLow;
+    const close = this.inputClose;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     const dx = this.dmi.update(high, low, close);
-    if (!this.dmi.ready) return NaN;
+    if (!this.dmi.ready) return;
     const period = this.period;
     const count = ++this.dxCount;
     if (count < period) {
@@ -47,6 +62,5 @@ export class Adx implements Indicator {
     } else if (this.dmi.hasDirection) {
       this.current = (this.current * (period - 1) + dx) / period;
     }
-    return this.current;
   }
 }

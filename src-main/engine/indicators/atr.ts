@@ -1,4 +1,3 @@
-import { trueRange } from './true-range';
 import type { Indicator } from './types';
 import { nonFiniteInput, requirePeriod } from './validate';
 
@@ -15,6 +14,9 @@ export class Atr implements Indicator {
   private lastTrueRange = NaN;
   private seedSum = 0;
   private current = NaN;
+  private inputHigh = NaN;
+  private inputLow = NaN;
+  private inputClose = NaN;
 
   constructor(readonly period = 14) {
     requirePeriod('ATR', 'period', period);
@@ -37,14 +39,27 @@ export class Atr implements Indicator {
 
   /** Adds a bar; returns the new ATR, NaN until ready. */
   update(high: number, low: number, close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputHigh = high;
+    this.inputLow = low;
+    this.inputClose = close;
+    this.advance();
+    return this.current;
+  }
+
+  private advance(): void {
+    const high = this.inputHigh;
+    const low = this.inputLow;
+    const close = this.inputClose;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     const seen = ++this.seen;
     const previousClose = this.previousClose;
     this.previousClose = close;
-    if (seen === 1) return this.current;
-    const range = trueRange(high, low, previousClose);
+    if (seen === 1) return;
+    // The true range (see true-range.ts), inline.
+    const range = Math.max(high - low, Math.abs(high - previousClose), Math.abs(low - previousClose));
     this.lastTrueRange = range;
     if (seen < this.warmUp) {
       this.seedSum += range;
@@ -53,6 +68,5 @@ export class Atr implements Indicator {
     } else {
       this.current = (this.current * (this.period - 1) + range) / this.period;
     }
-    return this.current;
   }
 }

@@ -16,6 +16,7 @@ export class Bollinger implements Indicator {
   private upperBand = NaN;
   private lowerBand = NaN;
   private sigma = NaN;
+  private inputClose = NaN;
 
   constructor(
     readonly period = 20,
@@ -56,6 +57,14 @@ export class Bollinger implements Indicator {
 
   /** Adds a close; returns the middle band, NaN until ready (the other bands are set with it). */
   update(close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputClose = close;
+    this.advance();
+    return this.middleBand;
+  }
+
+  private advance(): void {
+    const close = this.inputClose;
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     const moments = this.moments;
     moments.push(close);
@@ -66,6 +75,5 @@ export class Bollinger implements Indicator {
       this.upperBand = this.middleBand + width;
       this.lowerBand = this.middleBand - width;
     }
-    return this.middleBand;
   }
 }

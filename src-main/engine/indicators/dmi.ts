@@ -1,4 +1,3 @@
-import { trueRange } from './true-range';
 import type { Indicator } from './types';
 import { nonFiniteInput, requirePeriod } from './validate';
 
@@ -28,6 +27,9 @@ export class Dmi implements Indicator {
   private minus = NaN;
   private directional = NaN;
   private direction = false;
+  private inputHigh = NaN;
+  private inputLow = NaN;
+  private inputClose = NaN;
 
   constructor(readonly period = 14) {
     requirePeriod('DMI', 'period', period, 2);
@@ -63,17 +65,31 @@ export class Dmi implements Indicator {
 
   /** Adds a bar; returns DX, NaN until ready. */
   update(high: number, low: number, close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputHigh = high;
+    this.inputLow = low;
+    this.inputClose = close;
+    this.advance();
+    return this.directional;
+  }
+
+  private advance(): void {
+    const high = this.inputHigh;
+    const low = this.inputLow;
+    const close = this.inputClose;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     const seen = ++this.seen;
     const up = high - this.previousHigh;
     const down = this.previousLow - low;
-    const range = trueRange(high, low, this.previousClose);
+    // The true range (see true-range.ts), inline.
+    const previousClose = this.previousClose;
+    const range = Math.max(high - low, Math.abs(high - previousClose), Math.abs(low - previousClose));
     this.previousHigh = high;
     this.previousLow = low;
     this.previousClose = close;
-    if (seen === 1) return NaN;
+    if (seen === 1) return;
     const plusDm = up > 0 && up > down ? up : 0;
     const minusDm = down > 0 && down > up ? down : 0;
     const period = this.period;
@@ -81,7 +97,7 @@ export class Dmi implements Indicator {
       this.smoothedPlusDm += plusDm;
       this.smoothedMinusDm += minusDm;
       this.smoothedTrueRange += range;
-      return NaN;
+      return;
     }
     this.smoothedPlusDm = this.smoothedPlusDm - this.smoothedPlusDm / period + plusDm;
     this.smoothedMinusDm = this.smoothedMinusDm - this.smoothedMinusDm / period + minusDm;
@@ -96,6 +112,5 @@ export class Dmi implements Indicator {
     const sum = this.plus + this.minus;
     this.direction = sum !== 0;
     this.directional = this.direction ? 100 * (Math.abs(this.minus - this.plus) / sum) : 0;
-    return this.directional;
   }
 }

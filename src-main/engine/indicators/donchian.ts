@@ -15,6 +15,8 @@ export class Donchian implements Indicator {
   private upperBand = NaN;
   private lowerBand = NaN;
   private middleBand = NaN;
+  private inputHigh = NaN;
+  private inputLow = NaN;
 
   constructor(readonly period = 20) {
     requirePeriod('Donchian', 'period', period);
@@ -47,15 +49,24 @@ export class Donchian implements Indicator {
 
   /** Adds a bar; returns the middle line, NaN until ready (upper and lower are set with it). */
   update(high: number, low: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputHigh = high;
+    this.inputLow = low;
+    this.advance();
+    return this.middleBand;
+  }
+
+  private advance(): void {
+    const high = this.inputHigh;
+    const low = this.inputLow;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
-    const upper = this.highest.push(high);
-    const lower = this.lowest.push(low);
+    this.highest.push(high);
+    this.lowest.push(low);
     if (this.highest.full) {
-      this.upperBand = upper;
-      this.lowerBand = lower;
-      this.middleBand = (upper + lower) / 2;
+      this.upperBand = this.highest.value;
+      this.lowerBand = this.lowest.value;
+      this.middleBand = (this.upperBand + this.lowerBand) / 2;
     }
-    return this.middleBand;
   }
 }

@@ -22,6 +22,7 @@ export class Ema implements Indicator {
   private seen = 0;
   private seedSum = 0;
   private current = NaN;
+  private inputValue = NaN;
 
   constructor(
     readonly period: number,
@@ -45,6 +46,14 @@ export class Ema implements Indicator {
 
   /** Adds a value; returns the new EMA, NaN until ready. */
   update(value: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputValue = value;
+    this.advance();
+    return this.current;
+  }
+
+  private advance(): void {
+    const value = this.inputValue;
     if (!Number.isFinite(value)) throw nonFiniteInput(this.label, 'value', value);
     const seen = ++this.seen;
     if (seen > this.warmUp) {
@@ -53,6 +62,5 @@ export class Ema implements Indicator {
       this.seedSum += value;
       if (seen === this.warmUp) this.current = this.seedSum / this.period;
     }
-    return this.current;
   }
 }

@@ -3,24 +3,6 @@ import { RollingExtreme } from './rolling-extreme';
 import type { Indicator } from './types';
 import { nonFiniteInput, requirePeriod } from './validate';
 
-/** A rolling (highest high + lowest low) / 2, the building block of every Ichimoku line. */
-class MidRange {
-  private readonly highest: RollingExtreme;
-  private readonly lowest: RollingExtreme;
-
-  constructor(period: number) {
-    this.highest = new RollingExtreme(period, 'max');
-    this.lowest = new RollingExtreme(period, 'min');
-  }
-
-  /** Adds a bar; returns the mid-range of the window, NaN until it is full. */
-  push(high: number, low: number): number {
-    const highest = this.highest.push(high);
-    const lowest = this.lowest.push(low);
-    return this.highest.full ? (highest + lowest) / 2 : NaN;
-  }
-}
-
 /**
  * Ichimoku Kinko Hyo (Hosoda; default 9/26/52, displacement 26). With mid(n) = (highest high + lowest low)/2
  * of the last n bars, the current one included:
@@ -39,9 +21,13 @@ class MidRange {
 export class Ichimoku implements Indicator {
   readonly label: string;
   readonly warmUp: number;
-  private readonly tenkanRange: MidRange;
-  private readonly kijunRange: MidRange;
-  private readonly senkouBRange: MidRange;
+  // mid(n) = (highest high + lowest low)/2 of the last n bars, from one pair of rolling extremes per line.
+  private readonly tenkanHigh: RollingExtreme;
+  private readonly tenkanLow: RollingExtreme;
+  private readonly kijunHigh: RollingExtreme;
+  private readonly kijunLow: RollingExtreme;
+  private readonly senkouBHigh: RollingExtreme;
+  private readonly senkouBLow: RollingExtreme;
   private readonly delayedSenkouA: RingBuffer;
   private readonly delayedSenkouB: RingBuffer;
   private readonly delayedClose: RingBuffer;
@@ -54,6 +40,9 @@ export class Ichimoku implements Indicator {
   private currentCloudB = NaN;
   private lagging = NaN;
   private laggingReference = NaN;
+  private inputHigh = NaN;
+  private inputLow = NaN;
+  private inputClose = NaN;
 
   constructor(
     readonly tenkanPeriod = 9,
@@ -67,9 +56,12 @@ export class Ichimoku implements Indicator {
     requirePeriod('Ichimoku', 'displacement', displacement);
     this.label = `Ichimoku(${tenkanPeriod},${kijunPeriod},${senkouBPeriod},${displacement})`;
     this.warmUp = Math.max(tenkanPeriod, kijunPeriod, senkouBPeriod) + displacement;
-    this.tenkanRange = new MidRange(tenkanPeriod);
-    this.kijunRange = new MidRange(kijunPeriod);
-    this.senkouBRange = new MidRange(senkouBPeriod);
+    this.tenkanHigh = new RollingExtreme(tenkanPeriod, 'max');
+    this.tenkanLow = new RollingExtreme(tenkanPeriod, 'min');
+    this.kijunHigh = new RollingExtreme(kijunPeriod, 'max');
+    this.kijunLow = new RollingExtreme(kijunPeriod, 'min');
+    this.senkouBHigh = new RollingExtreme(senkouBPeriod, 'max');
+    this.senkouBLow = new RollingExtreme(senkouBPeriod, 'min');
     this.delayedSenkouA = new RingBuffer(displacement);
     this.delayedSenkouB = new RingBuffer(displacement);
     this.delayedClose = new RingBuffer(displacement);
@@ -124,18 +116,41 @@ export class Ichimoku implements Indicator {
 
   /** Adds a bar; returns the tenkan line, NaN until ready (every other line is set with it). */
   update(high: number, low: number, close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputHigh = high;
+    this.inputLow = low;
+    this.inputClose = close;
+    this.advance();
+    return this.tenkanLine;
+  }
+
+  private advance(): void {
+    const high = this.inputHigh;
+    const low = this.inputLow;
+    const close = this.inputClose;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     this.seen += 1;
-    const tenkan = this.tenkanRange.push(high, low);
-    const kijun = this.kijunRange.push(high, low);
+    this.tenkanHigh.push(high);
+    this.tenkanLow.push(low);
+    this.kijunHigh.push(high);
+    this.kijunLow.push(low);
+    this.senkouBHigh.push(high);
+    this.senkouBLow.push(low);
+    // Before a window is full its mid-range covers the bars seen so far; such values are never exposed.
+    const tenkan = (this.tenkanHigh.value + this.tenkanLow.value) / 2;
+    const kijun = (this.kijunHigh.value + this.kijunLow.value) / 2;
     const senkouA = (tenkan + kijun) / 2;
-    const senkouB = this.senkouBRange.push(high, low);
-    // A ring of capacity `displacement` hands back what was pushed `displacement` bars ago.
-    const cloudA = this.delayedSenkouA.push(senkouA);
-    const cloudB = this.delayedSenkouB.push(senkouB);
-    const reference = this.delayedClose.push(close);
+    const senkouB = (this.senkouBHigh.value + this.senkouBLow.value) / 2;
+    // A ring of capacity `displacement` evicts what was pushed `displacement` bars ago; what was pushed before
+    // every window was full is evicted before `ready`.
+    const cloudA = this.delayedSenkouA.oldest;
+    const cloudB = this.delayedSenkouB.oldest;
+    const reference = this.delayedClose.oldest;
+    this.delayedSenkouA.push(senkouA);
+    this.delayedSenkouB.push(senkouB);
+    this.delayedClose.push(close);
     if (this.seen >= this.warmUp) {
       this.tenkanLine = tenkan;
       this.kijunLine = kijun;
@@ -146,6 +161,5 @@ export class Ichimoku implements Indicator {
       this.lagging = close;
       this.laggingReference = reference;
     }
-    return this.tenkanLine;
   }
 }

@@ -16,6 +16,9 @@ export class Keltner implements Indicator {
   private middleBand = NaN;
   private upperBand = NaN;
   private lowerBand = NaN;
+  private inputHigh = NaN;
+  private inputLow = NaN;
+  private inputClose = NaN;
 
   constructor(
     readonly emaPeriod = 20,
@@ -54,6 +57,18 @@ export class Keltner implements Indicator {
 
   /** Adds a bar; returns the middle line, NaN until ready (upper and lower are set with it). */
   update(high: number, low: number, close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputHigh = high;
+    this.inputLow = low;
+    this.inputClose = close;
+    this.advance();
+    return this.middleBand;
+  }
+
+  private advance(): void {
+    const high = this.inputHigh;
+    const low = this.inputLow;
+    const close = this.inputClose;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
@@ -65,6 +80,5 @@ export class Keltner implements Indicator {
       this.upperBand = middle + width;
       this.lowerBand = middle - width;
     }
-    return this.middleBand;
   }
 }

@@ -20,6 +20,7 @@ export class Macd implements Indicator {
   private line = NaN;
   private signalLine = NaN;
   private hist = NaN;
+  private inputClose = NaN;
 
   constructor(
     readonly fastPeriod = 12,
@@ -64,10 +65,18 @@ export class Macd implements Indicator {
 
   /** Adds a close; returns the MACD line, NaN until ready (signal and histogram are set with it). */
   update(close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputClose = close;
+    this.advance();
+    return this.line;
+  }
+
+  private advance(): void {
+    const close = this.inputClose;
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     const fast = this.fastEma.update(close);
     const slow = this.slowEma.update(close);
-    if (!this.slowEma.ready) return NaN;
+    if (!this.slowEma.ready) return;
     const line = fast - slow;
     const signal = this.signalEma.update(line);
     if (this.signalEma.ready) {
@@ -75,6 +84,5 @@ export class Macd implements Indicator {
       this.signalLine = signal;
       this.hist = line - signal;
     }
-    return this.line;
   }
 }

@@ -11,6 +11,8 @@ export class Obv implements Indicator {
   readonly warmUp = 1;
   private previousClose = NaN;
   private current = NaN;
+  private inputClose = NaN;
+  private inputVolume = NaN;
 
   get ready(): boolean {
     return !Number.isNaN(this.current);
@@ -22,12 +24,21 @@ export class Obv implements Indicator {
 
   /** Adds a bar's close and volume; returns the new OBV. */
   update(close: number, volume: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputClose = close;
+    this.inputVolume = volume;
+    this.advance();
+    return this.current;
+  }
+
+  private advance(): void {
+    const close = this.inputClose;
+    const volume = this.inputVolume;
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     if (!Number.isFinite(volume)) throw nonFiniteInput(this.label, 'volume', volume);
     if (Number.isNaN(this.current)) this.current = volume;
     else if (close > this.previousClose) this.current += volume;
     else if (close < this.previousClose) this.current -= volume;
     this.previousClose = close;
-    return this.current;
   }
 }

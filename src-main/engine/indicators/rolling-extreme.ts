@@ -12,12 +12,15 @@ export class RollingExtreme {
   private front = 0;
   private size = 0;
   private pushes = 0;
+  /** The value being pushed (a field, so advance() takes no arguments; see types.ts). */
+  private input = NaN;
 
   constructor(
     readonly period: number,
     readonly kind: 'max' | 'min',
   ) {
-    this.values = new Float64Array(period);
+    // Slot 0 starts as NaN so `value` reads NaN before the first push without a branch.
+    this.values = new Float64Array(period).fill(NaN);
     this.arrivals = new Float64Array(period);
     this.isMax = kind === 'max';
   }
@@ -29,11 +32,17 @@ export class RollingExtreme {
 
   /** The extreme of the values held; NaN before the first push. */
   get value(): number {
-    return this.size === 0 ? NaN : this.values[this.front]!;
+    return this.values[this.front]!;
   }
 
-  /** Adds `x` and drops the value leaving the window; returns the new extreme. */
-  push(x: number): number {
+  /** Adds `x` and drops the value leaving the window (read the extreme from `value`). */
+  push(x: number): void {
+    this.input = x;
+    this.advance();
+  }
+
+  private advance(): void {
+    const x = this.input;
     const capacity = this.period;
     const arrival = this.pushes;
     this.pushes = arrival + 1;
@@ -55,6 +64,5 @@ export class RollingExtreme {
     this.values[slot] = x;
     this.arrivals[slot] = arrival;
     this.size += 1;
-    return this.values[this.front]!;
   }
 }

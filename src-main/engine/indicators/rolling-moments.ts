@@ -35,6 +35,8 @@ export class RollingMoments {
   private freshCount = 0;
   private freshMean = 0;
   private freshM2 = 0;
+  /** The value being pushed (a field, so advance() takes no arguments; see types.ts). */
+  private input = NaN;
 
   constructor(readonly period: number) {
     this.window = new RingBuffer(period);
@@ -62,8 +64,15 @@ export class RollingMoments {
 
   /** Adds `x`, drops the value that leaves the window. */
   push(x: number): void {
+    this.input = x;
+    this.advance();
+  }
+
+  private advance(): void {
+    const x = this.input;
     const wasFull = this.window.full;
-    const evicted = this.window.push(x);
+    const evicted = this.window.oldest;
+    this.window.push(x);
     if (wasFull) {
       const previousMean = this.meanValue;
       const change = x - evicted;

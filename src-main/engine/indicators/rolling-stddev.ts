@@ -18,6 +18,9 @@ export class RollingStdDev implements Indicator {
   readonly moments: RollingMoments;
   private readonly divisor: number;
   private current = NaN;
+  private windowMean = NaN;
+  private windowVariance = NaN;
+  private inputValue = NaN;
 
   constructor(
     readonly period: number,
@@ -41,19 +44,31 @@ export class RollingStdDev implements Indicator {
 
   /** Mean of the window; NaN until ready. */
   get mean(): number {
-    return this.ready ? this.moments.mean : NaN;
+    return this.windowMean;
   }
 
   /** Variance of the window (σ²); NaN until ready. */
   get variance(): number {
-    return this.ready ? this.moments.sumSquaredDeviations / this.divisor : NaN;
+    return this.windowVariance;
   }
 
   /** Adds a value; returns σ of the last `period` values, NaN until ready. */
   update(value: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputValue = value;
+    this.advance();
+    return this.current;
+  }
+
+  private advance(): void {
+    const value = this.inputValue;
     if (!Number.isFinite(value)) throw nonFiniteInput(this.label, 'value', value);
     this.moments.push(value);
-    if (this.moments.full) this.current = Math.sqrt(this.moments.sumSquaredDeviations / this.divisor);
-    return this.current;
+    if (this.moments.full) {
+      // Fields rather than conditional getters: a `ready ? x : NaN` expression makes V8 box x.
+      this.windowMean = this.moments.mean;
+      this.windowVariance = this.moments.sumSquaredDeviations / this.divisor;
+      this.current = Math.sqrt(this.windowVariance);
+    }
   }
 }

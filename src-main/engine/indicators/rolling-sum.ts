@@ -12,6 +12,8 @@ export class RollingSum {
   private running = 0;
   private fresh = 0;
   private freshCount = 0;
+  /** The value being pushed (a field, so advance() takes no arguments; see types.ts). */
+  private input = NaN;
 
   constructor(readonly period: number) {
     this.window = new RingBuffer(period);
@@ -27,10 +29,17 @@ export class RollingSum {
     return this.running;
   }
 
-  /** Adds `x`, drops the value that leaves the window; returns the new sum. */
-  push(x: number): number {
+  /** Adds `x` and drops the value that leaves the window (read the result from `sum`). */
+  push(x: number): void {
+    this.input = x;
+    this.advance();
+  }
+
+  private advance(): void {
+    const x = this.input;
     const wasFull = this.window.full;
-    const evicted = this.window.push(x);
+    const evicted = this.window.oldest;
+    this.window.push(x);
     this.running += x;
     if (wasFull) this.running -= evicted;
     this.fresh += x;
@@ -40,6 +49,5 @@ export class RollingSum {
       this.fresh = 0;
       this.freshCount = 0;
     }
-    return this.running;
   }
 }

@@ -17,6 +17,7 @@ export class Rsi implements Indicator {
   private avgGain = 0;
   private avgLoss = 0;
   private current = NaN;
+  private inputClose = NaN;
 
   constructor(readonly period: number) {
     requirePeriod('RSI', 'period', period, 2);
@@ -34,16 +35,24 @@ export class Rsi implements Indicator {
 
   /** Adds a close; returns the new RSI in [0, 100], NaN until ready. */
   update(close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputClose = close;
+    this.advance();
+    return this.current;
+  }
+
+  private advance(): void {
+    const close = this.inputClose;
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     const seen = ++this.seen;
     const change = close - this.previous;
     this.previous = close;
-    if (seen === 1) return this.current;
+    if (seen === 1) return;
     const period = this.period;
     if (seen <= period) {
       if (change < 0) this.avgLoss -= change;
       else this.avgGain += change;
-      return this.current;
+      return;
     }
     if (seen === this.warmUp) {
       if (change < 0) this.avgLoss -= change;
@@ -61,6 +70,5 @@ export class Rsi implements Indicator {
     }
     const total = this.avgGain + this.avgLoss;
     this.current = total === 0 ? 50 : 100 * (this.avgGain / total);
-    return this.current;
   }
 }

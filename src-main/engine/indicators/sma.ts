@@ -11,6 +11,7 @@ export class Sma implements Indicator {
   readonly warmUp: number;
   private readonly window: RollingSum;
   private current = NaN;
+  private inputValue = NaN;
 
   constructor(readonly period: number) {
     requirePeriod('SMA', 'period', period);
@@ -29,9 +30,16 @@ export class Sma implements Indicator {
 
   /** Adds a value; returns the average of the last `period` values, NaN until ready. */
   update(value: number): number {
-    if (!Number.isFinite(value)) throw nonFiniteInput(this.label, 'value', value);
-    const sum = this.window.push(value);
-    if (this.window.full) this.current = sum / this.period;
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputValue = value;
+    this.advance();
     return this.current;
+  }
+
+  private advance(): void {
+    const value = this.inputValue;
+    if (!Number.isFinite(value)) throw nonFiniteInput(this.label, 'value', value);
+    this.window.push(value);
+    if (this.window.full) this.current = this.window.sum / this.period;
   }
 }

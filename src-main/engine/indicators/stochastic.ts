@@ -21,6 +21,9 @@ export class Stochastic implements Indicator {
   private readonly slowD: Sma;
   private kLine = NaN;
   private dLine = NaN;
+  private inputHigh = NaN;
+  private inputLow = NaN;
+  private inputClose = NaN;
 
   constructor(
     readonly kPeriod = 14,
@@ -57,22 +60,35 @@ export class Stochastic implements Indicator {
 
   /** Adds a bar; returns slow %K, NaN until ready (slow %D is set with it). */
   update(high: number, low: number, close: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputHigh = high;
+    this.inputLow = low;
+    this.inputClose = close;
+    this.advance();
+    return this.kLine;
+  }
+
+  private advance(): void {
+    const high = this.inputHigh;
+    const low = this.inputLow;
+    const close = this.inputClose;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
-    const highest = this.highest.push(high);
-    const lowest = this.lowest.push(low);
-    if (!this.highest.full) return NaN;
+    this.highest.push(high);
+    this.lowest.push(low);
+    const highest = this.highest.value;
+    const lowest = this.lowest.value;
+    if (!this.highest.full) return;
     // TA-Lib divides by range/100 rather than multiplying by 100; kept for closeness to the reference.
     const scaledRange = (highest - lowest) / 100;
     const fastK = scaledRange === 0 ? 50 : (close - lowest) / scaledRange;
     const slowK = this.slowK.update(fastK);
-    if (!this.slowK.ready) return NaN;
+    if (!this.slowK.ready) return;
     const slowD = this.slowD.update(slowK);
     if (this.slowD.ready) {
       this.kLine = slowK;
       this.dLine = slowD;
     }
-    return this.kLine;
   }
 }

@@ -47,6 +47,9 @@ export class SwingPoints {
   private readonly pivotPrices: Float64Array;
   private seen = 0;
   private recorded = 0;
+  private inputHigh = NaN;
+  private inputLow = NaN;
+  private inputTime = NaN;
 
   constructor(
     readonly left = 5,
@@ -91,33 +94,44 @@ export class SwingPoints {
    * against the `left` bars before it and the `right` bars after it.
    */
   update(high: number, low: number, time: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputHigh = high;
+    this.inputLow = low;
+    this.inputTime = time;
+    return this.advance();
+  }
+
+  /** Returns how many pivots the bar confirmed (a small integer, which V8 does not box). */
+  private advance(): number {
+    const high = this.inputHigh;
+    const low = this.inputLow;
+    const time = this.inputTime;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(time)) throw nonFiniteInput(this.label, 'time', time);
-    const index = this.seen;
-    this.seen = index + 1;
+    this.seen += 1;
     // The bar leaving the recent window (right + 1 bars back) joins the before-window of the candidate.
-    const leavingHigh = this.recentHighs.push(high);
-    const leavingLow = this.recentLows.push(low);
+    const leavingHigh = this.recentHighs.oldest;
+    const leavingLow = this.recentLows.oldest;
+    this.recentHighs.push(high);
+    this.recentLows.push(low);
     this.recentTimes.push(time);
-    const highAfter = this.highsAfter.push(high);
-    const lowAfter = this.lowsAfter.push(low);
+    this.highsAfter.push(high);
+    this.lowsAfter.push(low);
     if (Number.isNaN(leavingHigh)) return 0;
-    const highBefore = this.highsBefore.push(leavingHigh);
-    const lowBefore = this.lowsBefore.push(leavingLow);
+    this.highsBefore.push(leavingHigh);
+    this.lowsBefore.push(leavingLow);
     if (!this.highsBefore.full) return 0;
-    // The candidate is the oldest bar of the recent window: `right` bars back.
-    const candidateIndex = index - this.right;
-    const candidateHigh = this.recentHighs.fromNewest(this.right);
-    const candidateLow = this.recentLows.fromNewest(this.right);
-    const candidateTime = this.recentTimes.fromNewest(this.right);
+    // The candidate is now the oldest bar of the recent window: `right` bars back.
+    const candidateHigh = this.recentHighs.oldest;
+    const candidateLow = this.recentLows.oldest;
     let confirmed = 0;
-    if (candidateHigh > highBefore && candidateHigh > highAfter) {
-      this.record(HIGH, candidateIndex, candidateTime, candidateHigh);
+    if (candidateHigh > this.highsBefore.value && candidateHigh > this.highsAfter.value) {
+      this.record(HIGH);
       confirmed += 1;
     }
-    if (candidateLow < lowBefore && candidateLow < lowAfter) {
-      this.record(LOW, candidateIndex, candidateTime, candidateLow);
+    if (candidateLow < this.lowsBefore.value && candidateLow < this.lowsAfter.value) {
+      this.record(LOW);
       confirmed += 1;
     }
     return confirmed;
@@ -151,12 +165,13 @@ export class SwingPoints {
     return list;
   }
 
-  private record(kind: number, index: number, time: number, price: number): void {
+  /** Stores the candidate bar (`right` bars back) as a pivot of `kind`. */
+  private record(kind: number): void {
     const slot = this.recorded % this.capacity;
     this.pivotKinds[slot] = kind;
-    this.pivotIndices[slot] = index;
-    this.pivotTimes[slot] = time;
-    this.pivotPrices[slot] = price;
+    this.pivotIndices[slot] = this.seen - 1 - this.right;
+    this.pivotTimes[slot] = this.recentTimes.oldest;
+    this.pivotPrices[slot] = kind === HIGH ? this.recentHighs.oldest : this.recentLows.oldest;
     this.recorded += 1;
   }
 }

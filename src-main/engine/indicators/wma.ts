@@ -21,6 +21,7 @@ export class Wma implements Indicator {
   private freshPlain = 0;
   private freshCount = 0;
   private current = NaN;
+  private inputValue = NaN;
 
   constructor(readonly period: number) {
     requirePeriod('WMA', 'period', period);
@@ -40,9 +41,18 @@ export class Wma implements Indicator {
 
   /** Adds a value; returns the weighted average of the last `period` values, NaN until ready. */
   update(value: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputValue = value;
+    this.advance();
+    return this.current;
+  }
+
+  private advance(): void {
+    const value = this.inputValue;
     if (!Number.isFinite(value)) throw nonFiniteInput(this.label, 'value', value);
     const wasFull = this.window.full;
-    const evicted = this.window.push(value);
+    const evicted = this.window.oldest;
+    this.window.push(value);
     if (wasFull) {
       this.weighted += this.period * value - this.plain;
       this.plain += value - evicted;
@@ -61,6 +71,5 @@ export class Wma implements Indicator {
       this.freshCount = 0;
     }
     if (this.window.full) this.current = this.weighted / this.divisor;
-    return this.current;
   }
 }

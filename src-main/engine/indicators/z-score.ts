@@ -12,6 +12,7 @@ export class ZScore implements Indicator {
   readonly warmUp: number;
   readonly stdDev: RollingStdDev;
   private current = NaN;
+  private inputValue = NaN;
 
   constructor(
     readonly period: number,
@@ -33,9 +34,16 @@ export class ZScore implements Indicator {
 
   /** Adds a value; returns its z-score within the window, NaN until ready. */
   update(value: number): number {
+    // Tiny so V8 always inlines it; inputs pass through fields (see types.ts).
+    this.inputValue = value;
+    this.advance();
+    return this.current;
+  }
+
+  private advance(): void {
+    const value = this.inputValue;
     if (!Number.isFinite(value)) throw nonFiniteInput(this.label, 'value', value);
     const sigma = this.stdDev.update(value);
     if (this.stdDev.ready) this.current = sigma === 0 ? 0 : (value - this.stdDev.mean) / sigma;
-    return this.current;
   }
 }

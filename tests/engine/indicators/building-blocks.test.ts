@@ -7,11 +7,15 @@ import { RollingSum } from '../../../src-main/engine/indicators/rolling-sum';
 import { randomOhlcv } from './series';
 
 describe('RingBuffer', () => {
-  it('hands back the value pushed `capacity` pushes ago, NaN until full', () => {
+  it('exposes as `oldest` the value pushed `capacity` pushes ago, NaN until full', () => {
     const ring = new RingBuffer(3);
-    expect([1, 2, 3].map((x) => ring.push(x))).toEqual([NaN, NaN, NaN]);
+    const evicted = [1, 2, 3, 4, 5].map((x) => {
+      const oldest = ring.oldest;
+      ring.push(x);
+      return oldest;
+    });
+    expect(evicted).toEqual([NaN, NaN, NaN, 1, 2]);
     expect(ring.full).toBe(true);
-    expect([4, 5].map((x) => ring.push(x))).toEqual([1, 2]);
     expect([ring.fromNewest(0), ring.fromNewest(2), ring.fromNewest(3), ring.fromNewest(-1)]).toEqual([
       5,
       3,
@@ -33,8 +37,10 @@ describe('RollingExtreme (monotonic deque)', () => {
           const min = new RollingExtreme(period, 'min');
           values.forEach((x, i) => {
             const window = values.slice(Math.max(0, i - period + 1), i + 1);
-            expect(max.push(x)).toBe(Math.max(...window));
-            expect(min.push(x)).toBe(Math.min(...window));
+            max.push(x);
+            min.push(x);
+            expect(max.value).toBe(Math.max(...window));
+            expect(min.value).toBe(Math.min(...window));
             expect(max.full).toBe(i >= period - 1);
           });
         },
@@ -48,7 +54,11 @@ describe('RollingExtreme (monotonic deque)', () => {
 
   it('expires a maximum that has aged out even when every later value is smaller', () => {
     const max = new RollingExtreme(2, 'max');
-    expect([9, 1, 0, -1].map((x) => max.push(x))).toEqual([9, 9, 1, 0]);
+    const seen = [9, 1, 0, -1].map((x) => {
+      max.push(x);
+      return max.value;
+    });
+    expect(seen).toEqual([9, 9, 1, 0]);
   });
 });
 
