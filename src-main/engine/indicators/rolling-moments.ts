@@ -22,8 +22,9 @@ const COLLAPSE = 1e-4;
  *   two nearly equal numbers and keeps their rounding error, which σ = √(M2/n) magnifies (a flat window of
  *   prices near 100 would show σ ≈ 1e-7 instead of 0). When M2 falls below COLLAPSE × its peak since the
  *   last exact computation, mean and M2 are recomputed exactly (two passes over the window, O(period)).
- *   A fall of that size needs the values that made the spread to leave the window, so this happens at most
- *   about once per `period` pushes on any series: O(1) amortised.
+ *   A fall of that size needs the values that made the spread to leave the window first, so it is rare
+ *   (none in 200 000 bars near 100 for periods ≥ 5; about 1 bar in 130 for period 2): O(1) amortised on
+ *   price series, O(period) for the push that triggers it.
  * With these, σ agrees with an exact two-pass computation within 1e-9 for prices near 100 (tests, including
  * 10⁶ bars near 50 000).
  */
