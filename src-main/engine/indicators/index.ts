@@ -1,0 +1,25 @@
+// Incremental technical indicators (docs/INDICATORS.md): O(1) per update, no allocation per update.
+export type { Indicator } from './types';
+export { Sma } from './sma';
+export { Ema, type EmaOptions } from './ema';
+export { Wma } from './wma';
+export { Rsi } from './rsi';
+export { Macd } from './macd';
+export { Bollinger } from './bollinger';
+export { Stochastic } from './stochastic';
+export { Atr } from './atr';
+export { trueRange } from './true-range';
+export { Dmi } from './dmi';
+export { Adx } from './adx';
+export { Ichimoku } from './ichimoku';
+export { Obv } from './obv';
+export { Donchian } from './donchian';
+export { Keltner } from './keltner';
+export { RollingStdDev, type RollingStdDevOptions } from './rolling-stddev';
+export { ZScore } from './z-score';
+export { SwingPoints, type SwingKind, type SwingPivot } from './swing-points';
+export { RingBuffer } from './ring-buffer';
+export { RollingSum } from './rolling-sum';
+export { RollingMoments } from './rolling-moments';
+export { RollingExtreme } from './rolling-extreme';
+export { MAX_PERIOD } from './validate';

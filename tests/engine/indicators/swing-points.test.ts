@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SwingPoints, type SwingPivot } from '../../../src-main/engine/indicators/swing-points';
+
+/** The plain O(left + right) definition, over the whole series: which bars are pivots. */
+function naivePivots(highs: number[], lows: number[], left: number, right: number): SwingPivot[] {
+  const pivots: SwingPivot[] = [];
+  for (let c = left; c + right < highs.length; c++) {
+    const neighbours = [...Array(left + right).keys()].map((k) =>
+      k < left ? c - left + k : c + 1 + k - left,
+    );
+    if (neighbours.every((j) => highs[c]! > highs[j]!))
+      pivots.push({ kind: 'high', index: c, time: 1000 + c, price: highs[c]! });
+    if (neighbours.every((j) => lows[c]! < lows[j]!))
+      pivots.push({ kind: 'low', index: c, time: 1000 + c, price: lows[c]! });
+  }
+  return pivots;
+}
+
+describe('SwingPoints', () => {
+  it('confirms a swing high `right` bars after it, never earlier (hand-built series)', () => {
+    const swings = new SwingPoints(2, 2);
+    expect(swings.warmUp).toBe(5);
+    //          bar: 0   1   2   3   4   5   6
+    const highs = [10, 11, 15, 12, 11, 13, 12];
+    const lows = [9, 10, 14, 11, 8, 12, 11];
+    const confirmed = highs.map((h, i) => swings.update(h, lows[i]!, 1000 + i));
+    // bar 2's high 15 beats 10, 11 before and 12, 11 after: confirmed on bar 4.
+    // bar 4's low 8 is below 14, 11 before and 12, 11 after: confirmed on bar 6.
+    expect(confirmed).toEqual([0, 0, 0, 0, 1, 0, 1]);
+    expect(swings.pivots()).toEqual([
+      { kind: 'high', index: 2, time: 1002, price: 15 },
+      { kind: 'low', index: 4, time: 1004, price: 8 },
+    ]);
+    expect(swings.latest('high')).toEqual({ kind: 'high', index: 2, time: 1002, price: 15 });
+    expect(swings.pivot(0)).toEqual({ kind: 'low', index: 4, time: 1004, price: 8 });
+    expect(swings.pivot(2)).toBeUndefined();
+  });
+
+  it('needs a strict extreme: an equal high on either side is not a swing', () => {
+    const swings = new SwingPoints(1, 1);
+    for (const [i, h] of [10, 12, 12, 10].entries()) swings.update(h, 5, i);
+    expect(swings.totalPivots).toBe(0);
+  });
+
+  it('records an outside bar as a high then a low', () => {
+    const swings = new SwingPoints(1, 1);
+    const bars = [
+      [10, 9],
+      [12, 7],
+      [11, 8],
+    ] as const;
+    const counts = bars.map(([h, l], i) => swings.update(h, l, i));
+    expect(counts).toEqual([0, 0, 2]);
+    expect(swings.pivots().map((p) => p.kind)).toEqual(['high', 'low']);
+  });
+
+  it('keeps the last `capacity` pivots and counts them all', () => {
+    const swings = new SwingPoints(1, 1, 2);
+    // a zig-zag: every up bar is a swing high, every down bar a swing low
+    for (let i = 0; i < 10; i++) swings.update(i % 2 ? 12 : 10, i % 2 ? 11 : 9, i);
+    expect(swings.totalPivots).toBe(8);
+    expect(swings.pivotCount).toBe(2);
+    expect(swings.pivots().map((p) => p.index)).toEqual([7, 8]);
+    expect(swings.latest('low')).toMatchObject({ index: 8, price: 9 });
+  });
+
+  it('reports exactly the pivots of the plain definition, each on its confirming bar (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 4 })), {
+          maxLength: 150,
+        }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        (bars, left, right) => {
+          const highs = bars.map(([h, spread]) => h + spread);
+          const lows = bars.map(([h]) => h);
+          const expected = naivePivots(highs, lows, left, right);
+          const swings = new SwingPoints(left, right, 1000);
+          highs.forEach((h, i) => {
+            const count = swings.update(h, lows[i]!, 1000 + i);
+            // what bar i confirms: the pivots at bar i − right
+            expect(count).toBe(expected.filter((p) => p.index === i - right).length);
+          });
+          expect(swings.pivots()).toEqual(expected);
+          expect(swings.ready).toBe(highs.length >= left + right + 1);
+        },
+      ),
+    );
+  });
+});
