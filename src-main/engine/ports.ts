@@ -85,6 +85,8 @@ export interface ExecutionEngine {
   /** Works the open orders against a new slice; returns the fills in execution order. */
   onSlice(slice: MarketSlice): Fill[];
   workingOrders(): readonly WorkingOrder[];
+  /** Makes an instrument listed after the start tradable (a no-op for one already known). */
+  addInstrument(spec: InstrumentSpec): void;
 }
 
 export interface PortfolioCheckpoint {

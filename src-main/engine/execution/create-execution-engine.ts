@@ -2,18 +2,7 @@ import type { InstrumentSpec } from '../../../src-shared/domain/market';
 import type { Rng } from '../rng';
 import { configProblems, type ExecutionConfig } from './config';
 import { SimulatedExecution } from './simulated-execution';
-
-const isFinitePositive = (value: number): boolean => Number.isFinite(value) && value > 0;
-const isFiniteNonNegative = (value: number): boolean => Number.isFinite(value) && value >= 0;
-
-/** Why an instrument cannot be traded by the simulator (bad grid or fees), or null. */
-function instrumentProblem(spec: InstrumentSpec): string | null {
-  if (!isFinitePositive(spec.tickSize)) return `instrument ${spec.id}: tickSize must be a positive number`;
-  if (!isFinitePositive(spec.lotSize)) return `instrument ${spec.id}: lotSize must be a positive number`;
-  if (!isFiniteNonNegative(spec.makerFee)) return `instrument ${spec.id}: makerFee must be a number ≥ 0`;
-  if (!isFiniteNonNegative(spec.takerFee)) return `instrument ${spec.id}: takerFee must be a number ≥ 0`;
-  return null;
-}
+import { instrumentProblem } from './venue';
 
 /**
  * The execution engine of paper trading and backtests: bar-level (`config.mode: 'bar'`) or book-level

@@ -1,4 +1,5 @@
 import type { AssetClass, Bar } from '../../../src-shared/domain/market';
+import { grownCapacity, grownFloat64, grownUint8 } from './capacity';
 import type { BookConfig } from './config';
 import {
   INTRADAY_MAX_INTERVAL_MS,
@@ -24,26 +25,29 @@ export interface Microstructure {
  * Rolling per-instrument state of the microstructure model in typed arrays, indexed by instrument: the
  * EWMA of volume, the EWMA of order-flow imbalance, the time of the previous bar (for the bar interval the
  * time-of-day effect needs). Updated once per bar after that bar's orders were worked, so a bar's own
- * close never shapes the book its open trades against.
+ * close never shapes the book its open trades against. Instruments listed later are appended with add();
+ * the arrays double when full, so they are replaced then (index them through this object).
  */
 export class MarketState {
-  readonly avgVolume: Float64Array;
-  readonly imbalance: Float64Array;
-  private readonly previousTime: Float64Array;
+  private avgVolume: Float64Array;
+  private imbalance: Float64Array;
+  private previousTime: Float64Array;
   // The latest bar and the state before it, so describe() can compute its figures on demand.
   private readonly latestBar: (Bar | undefined)[];
-  private readonly avgVolumeBefore: Float64Array;
-  private readonly timeBefore: Float64Array;
-  private readonly roundTheClock: Uint8Array;
+  private avgVolumeBefore: Float64Array;
+  private timeBefore: Float64Array;
+  private roundTheClock: Uint8Array;
+  private readonly assetClasses: AssetClass[];
   /** Time-of-day multipliers of the bar last given to timeOfDayFor. */
   hourSpread = 1;
   hourVolatility = 1;
 
   constructor(
-    private readonly assetClasses: readonly AssetClass[],
+    assetClasses: readonly AssetClass[],
     private readonly book: BookConfig,
     private readonly timeOfDay: boolean,
   ) {
+    this.assetClasses = [...assetClasses];
     const n = assetClasses.length;
     this.avgVolume = new Float64Array(n).fill(Number.NaN);
     this.imbalance = new Float64Array(n);
@@ -52,6 +56,24 @@ export class MarketState {
     this.avgVolumeBefore = new Float64Array(n).fill(Number.NaN);
     this.timeBefore = new Float64Array(n).fill(Number.NaN);
     this.roundTheClock = Uint8Array.from(assetClasses, (c) => (isRoundTheClock(c) ? 1 : 0));
+  }
+
+  /** Appends an instrument with no bars yet and returns its index (amortised O(1)). */
+  add(assetClass: AssetClass): number {
+    const index = this.assetClasses.length;
+    if (index >= this.avgVolume.length) {
+      const capacity = grownCapacity(this.avgVolume.length, index + 1);
+      this.avgVolume = grownFloat64(this.avgVolume, capacity, Number.NaN);
+      this.imbalance = grownFloat64(this.imbalance, capacity);
+      this.previousTime = grownFloat64(this.previousTime, capacity, Number.NaN);
+      this.avgVolumeBefore = grownFloat64(this.avgVolumeBefore, capacity, Number.NaN);
+      this.timeBefore = grownFloat64(this.timeBefore, capacity, Number.NaN);
+      this.roundTheClock = grownUint8(this.roundTheClock, capacity);
+    }
+    this.assetClasses.push(assetClass);
+    this.latestBar.push(undefined);
+    this.roundTheClock[index] = isRoundTheClock(assetClass) ? 1 : 0;
+    return index;
   }
 
   /**
@@ -69,6 +91,11 @@ export class MarketState {
     const assetClass = this.assetClasses[index]!;
     this.hourSpread = spreadMultiplier(assetClass, hour);
     this.hourVolatility = volatilityMultiplier(assetClass, hour);
+  }
+
+  /** EWMA of order-flow imbalance of an instrument, including its latest bar (0 before its first). */
+  imbalanceOf(index: number): number {
+    return this.imbalance[index]!;
   }
 
   /** σ of a bar: (high − low) / open × the volatility multiplier set by timeOfDayFor. */

@@ -1,6 +1,7 @@
 import type { Bar } from '../../../src-shared/domain/market';
 import type { Side } from '../../../src-shared/domain/trading';
 import type { Rng } from '../rng';
+import { grownCapacity, grownFloat64, grownInt32 } from './capacity';
 import type { BookConfig } from './config';
 import type { StepGrid } from './grid';
 
@@ -38,15 +39,17 @@ export interface WalkResult {
 export class OrderBooks {
   private readonly levels: number;
   private readonly weights: Float64Array;
-  private readonly sizes: Float64Array;
-  private readonly taken: Float64Array;
+  /** Instruments the arrays have room for (they double when an added instrument does not fit). */
+  private capacity: number;
+  private sizes: Float64Array;
+  private taken: Float64Array;
   /** Bar stamp a side's sizes were drawn for: slot 2 × instrument for the asks, + 1 for the bids. */
-  private readonly drawnFor: Float64Array;
+  private drawnFor: Float64Array;
   private readonly shapes: BookShape[];
   private readonly steps: Float64Array;
-  private readonly sideDepth: Float64Array;
+  private sideDepth: Float64Array;
   /** Levels of a side drawn so far under its stamp. */
-  private readonly drawn: Int32Array;
+  private drawn: Int32Array;
   /** The tick grid of the walk in progress. */
   private tick!: StepGrid;
 
@@ -61,6 +64,7 @@ export class OrderBooks {
     this.levels = n;
     const total = (n * (n + 1)) / 2;
     this.weights = Float64Array.from({ length: n }, (_, i) => (i + 1) / total);
+    this.capacity = instruments;
     this.sizes = new Float64Array(2 * instruments * n);
     this.taken = new Float64Array(2 * instruments * n);
     this.drawnFor = new Float64Array(2 * instruments).fill(-1);
@@ -68,6 +72,24 @@ export class OrderBooks {
     this.steps = new Float64Array(n);
     this.sideDepth = new Float64Array(2 * instruments);
     this.drawn = new Int32Array(2 * instruments);
+  }
+
+  /**
+   * Makes room for books of `instruments` instruments (those listed after the start): an empty book for
+   * each new one. Amortised O(levels) per instrument; draws nothing from the Rng.
+   */
+  ensureCapacity(instruments: number): void {
+    if (instruments > this.capacity) {
+      const capacity = grownCapacity(this.capacity, instruments);
+      const levels = this.levels;
+      this.sizes = grownFloat64(this.sizes, 2 * capacity * levels);
+      this.taken = grownFloat64(this.taken, 2 * capacity * levels);
+      this.drawnFor = grownFloat64(this.drawnFor, 2 * capacity, -1);
+      this.sideDepth = grownFloat64(this.sideDepth, 2 * capacity);
+      this.drawn = grownInt32(this.drawn, 2 * capacity);
+      this.capacity = capacity;
+    }
+    while (this.shapes.length < instruments) this.shapes.push({ spread: 0, imbalance: 0, depth: 0 });
   }
 
   /**

@@ -2,7 +2,7 @@ import type { Bar, InstrumentSpec, MarketSlice } from '../../../src-shared/domai
 import type { ExecutionEngine, Fill, OrderRequest } from '../ports';
 import type { Rng } from '../rng';
 import type { ExecutionConfig } from './config';
-import { StepGrid } from './grid';
+import { InstrumentSlots } from './instrument-slots';
 import { MarketState, type Microstructure } from './market-state';
 import { acceptOrder, type SimulatedOrder } from './order-checks';
 
@@ -10,22 +10,8 @@ export type { SimulatedOrder } from './order-checks';
 import { OrderBooks, type WalkResult } from './order-book';
 import { computeSlippage, emptyBreakdown, type SlippageBreakdown } from './slippage';
 import { makerPrice, marketable, takerPrice, tradedThroughShare, triggerPrice } from './fill-rules';
-
-interface OrderRecord {
-  order: SimulatedOrder;
-  index: number;
-  qtyLots: number;
-  filledLots: number;
-  /** Bars of its instrument this order has been worked on. */
-  barsWorked: number;
-}
-
-/** What the engine knows of one instrument: its spec and its tick and lot grids. */
-interface Venue {
-  spec: InstrumentSpec;
-  tick: StepGrid;
-  lot: StepGrid;
-}
+import { recordFill, type OrderRecord } from './order-record';
+import { instrumentProblem } from './venue';
 
 /**
  * The execution simulator behind the ExecutionEngine port (rules in docs/EXECUTION.md). An order submitted
@@ -39,22 +25,16 @@ interface Venue {
  *   otherwise resting from the next bar. Sells mirror.
  * Our fills on an instrument in a bar take at most maxParticipation of its volume; a resting limit only the
  * share of the range beyond its limit. ioc: whatever did not fill on the first bar is cancelled; gtc: the
- * remainder keeps working. Commission = qty × price × the venue's maker or taker fee.
+ * remainder keeps working. Commission = qty × price × the venue's maker or taker fee. Instruments listed
+ * during the run join through addInstrument; adding one changes nothing for the others.
  */
 export class SimulatedExecution implements ExecutionEngine {
   private records: OrderRecord[] = [];
   private nextId: number;
   private stamp = 0;
-  private readonly indexOf = new Map<string, number>();
-  private readonly venues: Venue[];
+  private readonly slots: InstrumentSlots;
   private readonly state: MarketState;
   private readonly books: OrderBooks;
-  private readonly barOf: (Bar | undefined)[];
-  private readonly barStamp: Float64Array;
-  private readonly contextStamp: Float64Array;
-  private readonly sigma: Float64Array;
-  private readonly spreadMultiplier: Float64Array;
-  private readonly executed: Float64Array;
   private sliceIndexes = new Int32Array(16);
   private readonly slip: SlippageBreakdown = emptyBreakdown();
   private readonly walked: WalkResult = { lots: 0, notional: 0 };
@@ -66,34 +46,38 @@ export class SimulatedExecution implements ExecutionEngine {
     firstOrderId = 1,
   ) {
     this.nextId = firstOrderId;
-    this.venues = instruments.map((spec, i) => {
-      this.indexOf.set(spec.id, i);
-      return { spec, tick: new StepGrid(spec.tickSize), lot: new StepGrid(spec.lotSize) };
-    });
-    const n = instruments.length;
+    this.slots = new InstrumentSlots(instruments);
     this.state = new MarketState(
       instruments.map((i) => i.assetClass),
       config.book,
       config.timeOfDay,
     );
     const { randomMin, randomMax } = config.slippage;
-    this.books = new OrderBooks(n, config.book, rng, randomMin, randomMax);
-    this.barOf = new Array<Bar | undefined>(n);
-    this.barStamp = new Float64Array(n);
-    this.contextStamp = new Float64Array(n);
-    this.sigma = new Float64Array(n);
-    this.spreadMultiplier = new Float64Array(n);
-    this.executed = new Float64Array(n);
+    this.books = new OrderBooks(instruments.length, config.book, rng, randomMin, randomMax);
+  }
+
+  /**
+   * Makes an instrument listed after the start tradable from the next slice on, with no market history
+   * (like a known instrument before its first bar); a no-op for an id already known. A spec with a bad grid
+   * or fees is refused with a RangeError naming the field. Draws nothing from the Rng.
+   */
+  addInstrument(spec: InstrumentSpec): void {
+    const problem = instrumentProblem(spec);
+    if (problem !== null) throw new RangeError(problem);
+    if (this.slots.index(spec.id) !== undefined) return;
+    this.slots.add(spec);
+    this.state.add(spec.assetClass);
+    this.books.ensureCapacity(this.slots.count);
   }
 
   /** Accepts an order (a RangeError naming the field when it is malformed); it is worked from the next slice. */
   submit(request: OrderRequest, time: number): SimulatedOrder {
-    const index = this.indexOf.get(request.instrument);
+    const index = this.slots.index(request.instrument);
     if (index === undefined)
       throw new RangeError(
         `order for unknown instrument "${request.instrument}": not among the feed's instruments`,
       );
-    const { spec, tick, lot } = this.venues[index]!;
+    const { spec, tick, lot } = this.slots.venues[index]!;
     const order = acceptOrder(request, time, this.nextId, spec, tick, lot);
     this.nextId += 1;
     this.records.push({
@@ -123,7 +107,7 @@ export class SimulatedExecution implements ExecutionEngine {
 
   /** The microstructure figures of an instrument after its latest bar (null before its first bar). */
   microstructure(instrument: string): Microstructure | null {
-    const index = this.indexOf.get(instrument);
+    const index = this.slots.index(instrument);
     return index === undefined ? null : this.state.describe(index);
   }
 
@@ -133,11 +117,11 @@ export class SimulatedExecution implements ExecutionEngine {
     if (this.sliceIndexes.length < bars.length) this.sliceIndexes = new Int32Array(2 * bars.length);
     for (let b = 0; b < bars.length; b++) {
       const bar = bars[b]!;
-      const index = this.indexOf.get(bar.instrument) ?? -1;
+      const index = this.slots.index(bar.instrument) ?? -1;
       this.sliceIndexes[b] = index;
       if (index >= 0) {
-        this.barOf[index] = bar;
-        this.barStamp[index] = stamp;
+        this.slots.barOf[index] = bar;
+        this.slots.barStamp[index] = stamp;
       }
     }
     const fills: Fill[] = [];
@@ -151,11 +135,12 @@ export class SimulatedExecution implements ExecutionEngine {
 
   private workOrders(time: number, stamp: number, fills: Fill[]): void {
     const records = this.records;
+    const slots = this.slots;
     let kept = 0;
     for (let r = 0; r < records.length; r++) {
       const record = records[r]!;
-      const bar = this.barOf[record.index];
-      if (this.barStamp[record.index] !== stamp || !bar || !(record.order.submittedAt < time)) {
+      const bar = slots.barOf[record.index];
+      if (slots.barStamp[record.index] !== stamp || !bar || !(record.order.submittedAt < time)) {
         records[kept++] = record;
         continue;
       }
@@ -170,18 +155,19 @@ export class SimulatedExecution implements ExecutionEngine {
 
   /** Per instrument and bar, once: σ, the time-of-day spread multiplier, and (book mode) the book's shape. */
   private prepareContext(index: number, bar: Bar, stamp: number): void {
-    if (this.contextStamp[index] === stamp) return;
-    this.contextStamp[index] = stamp;
+    const slots = this.slots;
+    if (slots.contextStamp[index] === stamp) return;
+    slots.contextStamp[index] = stamp;
     this.state.timeOfDayFor(index, bar);
     const sigma = this.state.sigma(bar);
     const spreadMultiplier = this.state.hourSpread;
-    this.sigma[index] = sigma;
-    this.spreadMultiplier[index] = spreadMultiplier;
-    this.executed[index] = 0;
+    slots.sigma[index] = sigma;
+    slots.spreadMultiplier[index] = spreadMultiplier;
+    slots.executed[index] = 0;
     if (this.config.mode === 'book') {
       const liquidity = this.state.liquidity(index, bar, sigma);
       const spread = this.state.spread(spreadMultiplier, sigma, liquidity);
-      this.books.prepare(index, spread, this.state.imbalance[index]!, bar.volume, sigma);
+      this.books.prepare(index, spread, this.state.imbalanceOf(index), bar.volume, sigma);
     }
   }
 
@@ -209,8 +195,8 @@ export class SimulatedExecution implements ExecutionEngine {
   /** Lots our fills may still take on this bar: maxParticipation × volume × share, less what we executed. */
   private participationLots(index: number, bar: Bar, share: number): number {
     const cap = this.config.maxParticipation * bar.volume;
-    const room = Math.min(cap * share, cap - this.executed[index]!);
-    return room > 0 ? this.venues[index]!.lot.floorSteps(room) : 0;
+    const room = Math.min(cap * share, cap - this.slots.executed[index]!);
+    return room > 0 ? this.slots.venues[index]!.lot.floorSteps(room) : 0;
   }
 
   /** A taker fill from `reference` (open or trigger price), no worse than `limit`. Returns whether it filled. */
@@ -223,7 +209,8 @@ export class SimulatedExecution implements ExecutionEngine {
     fills: Fill[],
   ): boolean {
     const { index, order } = record;
-    const { tick, lot } = this.venues[index]!;
+    const slots = this.slots;
+    const { tick, lot } = slots.venues[index]!;
     const maxLots = Math.min(record.qtyLots - record.filledLots, this.participationLots(index, bar, 1));
     if (maxLots <= 0) return false;
     let lots = maxLots;
@@ -244,26 +231,26 @@ export class SimulatedExecution implements ExecutionEngine {
       if (walked.lots <= 0) return false;
       lots = walked.lots;
       price = walked.notional / lot.value(lots);
-      this.executed[index] = this.executed[index]! + lot.value(lots);
+      slots.executed[index] = slots.executed[index]! + lot.value(lots);
     } else {
       const qty = lot.value(lots);
-      const executedInBar = this.executed[index]! + qty;
-      this.executed[index] = executedInBar;
+      const executedInBar = slots.executed[index]! + qty;
+      slots.executed[index] = executedInBar;
       const slip = computeSlippage(
         this.config.slippage,
         {
           qty,
           volume: bar.volume,
           executedInBar,
-          sigma: this.sigma[index]!,
-          spreadMultiplier: this.spreadMultiplier[index]!,
+          sigma: slots.sigma[index]!,
+          spreadMultiplier: slots.spreadMultiplier[index]!,
         },
         this.rng,
         this.slip,
       );
       price = takerPrice(order.side, reference, slip.total, limit, bar, tick);
     }
-    this.record(record, bar, lots, price, 'taker', fills);
+    fills.push(recordFill(record, slots.venues[index]!, bar, lots, price, 'taker'));
     return true;
   }
 
@@ -277,39 +264,12 @@ export class SimulatedExecution implements ExecutionEngine {
       this.participationLots(record.index, bar, share),
     );
     if (lots <= 0) return;
-    this.executed[record.index] = this.executed[record.index]! + this.venues[record.index]!.lot.value(lots);
+    const { executed, venues } = this.slots;
+    executed[record.index] = executed[record.index]! + venues[record.index]!.lot.value(lots);
     // Only an order that rested before this bar can be gapped through at the open; one placed at this
     // bar's open sits at its limit, held within the bar's range (a buy limit above the high gets the high).
     const price =
       record.barsWorked > 0 ? makerPrice(side, limit, bar) : Math.min(Math.max(limit, bar.low), bar.high);
-    this.record(record, bar, lots, price, 'maker', fills);
-  }
-
-  private record(
-    record: OrderRecord,
-    bar: Bar,
-    lots: number,
-    price: number,
-    liquidity: 'maker' | 'taker',
-    fills: Fill[],
-  ): void {
-    const { order } = record;
-    const { spec, lot } = this.venues[record.index]!;
-    const qty = lot.value(lots);
-    record.filledLots += lots;
-    order.filledQty = lot.value(record.filledLots);
-    const fee = liquidity === 'maker' ? spec.makerFee : spec.takerFee;
-    fills.push({
-      orderId: order.id,
-      time: bar.time,
-      instrument: order.instrument,
-      side: order.side,
-      qty,
-      price,
-      commission: qty * price * fee,
-      liquidity,
-      strategy: order.strategy,
-      reason: order.reason,
-    });
+    fills.push(recordFill(record, venues[record.index]!, bar, lots, price, 'maker'));
   }
 }
