@@ -22,6 +22,8 @@ export interface EngineStart {
   restored?: { checkpoint: PortfolioCheckpoint; breaker: BreakerMemory | null } | undefined;
   /** Order ids continue across sessions so they stay unique in the database. */
   firstOrderId?: number;
+  /** Details of instruments the feed lists later. */
+  resolveInstrument?: (id: string) => InstrumentSpec | undefined;
 }
 
 /** Wires the engine's parts from validated settings. */
@@ -32,6 +34,7 @@ export function createEngine({
   seed,
   restored,
   firstOrderId = 1,
+  resolveInstrument,
 }: EngineStart): Engine {
   const initialCash = settings.paper.initialCash;
   const portfolio = restored
@@ -49,6 +52,7 @@ export function createEngine({
   return new Engine({
     clock: new SimulatedClock(restored?.checkpoint.time ?? 0),
     instruments,
+    resolveInstrument,
     strategies,
     ensemble: new EnsemblePipeline(
       strategies.map((s) => s.id),

@@ -18,6 +18,8 @@ import type { TrackedStrategy } from './strategies/tracked-strategy';
 export interface EngineDeps {
   clock: SimulatedClock;
   instruments: readonly InstrumentSpec[];
+  /** Details of an instrument the feed listed after the start (a new prediction contract), if it knows it. */
+  resolveInstrument?: (id: string) => InstrumentSpec | undefined;
   strategies: readonly TrackedStrategy[];
   ensemble: EnsemblePipeline;
   sizer: PositionSizer;
@@ -92,6 +94,7 @@ export class Engine {
     const trades = execution.onSlice(slice).map((fill) => this.ledger.book(fill));
     this.ledger.closeFinished();
     for (const bar of slice.bars) {
+      if (!this.instruments.has(bar.instrument)) this.list(bar.instrument);
       this.latest.set(bar.instrument, bar);
       portfolio.mark(bar);
       const settled = this.ledger.settle(bar);
@@ -126,6 +129,14 @@ export class Engine {
       this.checkpoint();
     }
     return { time: slice.time, rejected: null, equity: this.equityPoint(), trades, breakerEvents, refusals };
+  }
+
+  /** An instrument first seen now: tradable from this step if the feed gives its details. */
+  private list(id: string): void {
+    const spec = this.deps.resolveInstrument?.(id);
+    if (!spec) return;
+    this.instruments.set(id, spec);
+    this.deps.execution.addInstrument(spec);
   }
 
   /** Why a slice cannot enter the loop (time going back, or a bar that fails its checks), or null. */

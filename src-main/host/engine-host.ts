@@ -126,6 +126,7 @@ export class EngineHost {
       seed: this.options.seed ?? settings.market.seed,
       restored: restored ?? undefined,
       firstOrderId: this.read.maxOrderId() + 1,
+      resolveInstrument: (id) => this.feed.instruments.find((spec) => spec.id === id),
     });
     return engine;
   }

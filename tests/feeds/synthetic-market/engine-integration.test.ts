@@ -6,7 +6,7 @@ import { testSettings } from '../../helpers/settings';
 
 describe('the engine on the synthetic market', () => {
   it('steps through every slice, contracts settling at 0 or 1 included, and closes settled positions', () => {
-    const market = createSyntheticMarket({
+    const options = {
       seed: 13,
       maxBars: 3000,
       prediction: {
@@ -15,13 +15,16 @@ describe('the engine on the synthetic market', () => {
           { prefix: 'B', domain: 'weather', question: 'B?', durationBars: 70 },
         ],
       },
-    });
+    };
+    const market = createSyntheticMarket(options);
+    const listedAtStart = new Set(market.instruments.map((i) => i.id));
     const journal = new MemoryJournal();
     const engine = createEngine({
       settings: testSettings(),
       instruments: market.instruments,
       journal,
       seed: 1,
+      resolveInstrument: (id) => market.instruments.find((spec) => spec.id === id),
     });
     let settlements = 0;
     let steps = 0;
@@ -40,6 +43,8 @@ describe('the engine on the synthetic market', () => {
     expect(settlements).toBeGreaterThan(20);
     expect(engine.rejected).toBe(0);
     expect(Number.isFinite(engine.portfolioView().equity)).toBe(true);
+    // Contracts listed after the start were traded too.
+    expect(journal.fills.some((f) => !listedAtStart.has(f.instrument))).toBe(true);
     for (const fill of journal.fills.filter((f) => f.strategy === 'settlement')) {
       expect([0, 1]).toContain(fill.price);
       expect(fill).toMatchObject({ orderId: null, commission: 0 });
