@@ -183,8 +183,9 @@ export class DataValidator {
       if (closed !== null) this.report(issues, 'non-trading-day', closed, bar, row, 'time', bar.time);
     }
     if (bar.volume === 0 && checkZeroVolume && calendar !== 'none' && closed === null) {
-      const when = calendar === 'continuous' ? 'the market trades around the clock' : 'on a trading day';
-      this.report(issues, 'zero-volume', `volume is 0 while ${when}`, bar, row, 'volume', 0);
+      const when =
+        calendar === 'continuous' ? 'though the market trades around the clock' : 'on a trading day';
+      this.report(issues, 'zero-volume', `volume is 0 ${when}`, bar, row, 'volume', 0);
     }
     if (state.accepted > 0) {
       const logReturn = Math.log(bar.close / state.lastClose);

@@ -153,6 +153,7 @@ function checkOne(path: string, options: CheckOptions, progress: { read: number;
   }
   try {
     const { layout } = opened;
+    progress.read += opened.dataStart;
     check.layout = layout.kind;
     const assetClass = options.assetClass ?? LAYOUT_DEFAULTS[layout.kind].assetClass;
     const profile = profileForAssetClass(assetClass);

@@ -69,6 +69,8 @@ export class CsvFeed implements MarketFeed {
     }
     this.instruments = [...specs.values()];
     this.totalBytes = this.files.reduce((sum, f) => sum + f.opened.size, 0);
+    // Headers were read when the files were opened: progress starts past them.
+    this.bytesRead = this.files.reduce((sum, f) => sum + f.opened.dataStart, 0);
     for (let i = 0; i < this.cursors.length; i++) {
       if (this.cursors[i]!.advance() !== null) this.push(i);
       else this.release(i);

@@ -17,6 +17,7 @@ export interface CsvReadOptions {
 export const DEFAULT_CHUNK_BYTES = 1 << 20;
 /** Longest data line kept; longer ones are reported and skipped. */
 export const MAX_LINE_BYTES = 1 << 20;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** Bytes looked at to recognise a file. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -112,7 +113,14 @@ function recognise(path: string, fd: number, options: CsvReadOptions): OpenedCsv
         path,
         `binary data, not CSV text (byte 0x${bytes[binary]!.toString(16).padStart(2, '0')} at offset ${reader.lineOffset + binary})`,
       );
-    line = bytes.toString('utf8');
+    try {
+      line = UTF8.decode(bytes);
+    } catch {
+      throw new CsvRefusedError(
+        path,
+        `line ${reader.lineNumber} is not UTF-8 text (binary data, or another encoding: save the file as UTF-8 CSV)`,
+      );
+    }
     if (line.trim() !== '') break;
   }
   let layout: CsvLayout;
