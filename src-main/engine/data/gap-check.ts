@@ -1,11 +1,17 @@
 import { dayOf, formatDay, formatDuration, labelBarTime, weekday } from './civil-date';
-import { isTradingDay, tradingDaysBetween, type CalendarKind } from './trading-calendar';
+import { tradingDaysBetween, type CalendarKind } from './trading-calendar';
 
 /** Spacings from 20 h to 28 h are daily bars (a session a day, whatever the hour of the stamp). */
 const DAILY_MIN_MS = 20 * 3_600_000;
 const DAILY_MAX_MS = 28 * 3_600_000;
 /** A spacing above 1.5 × the expected interval is a gap (tolerates jitter in the stamps). */
-const GAP_TOLERANCE = 1.5;
+export const GAP_TOLERANCE = 1.5;
+
+/** Trading days counted in a gap; a longer one is reported as "1000 or more". */
+const MAX_COUNTED_DAYS = 1000;
+
+const between = (previous: number, current: number, daily: boolean): string =>
+  `${labelBarTime(previous, daily)} and ${labelBarTime(current, daily)}`;
 
 /** Whether an interval is a daily one. */
 export function isDailyInterval(intervalMs: number): boolean {
@@ -38,28 +44,27 @@ export function describeGap(
   if (calendar === 'none' || !(intervalMs > 0)) return null;
   const spacing = current - previous;
   const daily = isDailyInterval(intervalMs);
-  const between = `${labelBarTime(previous, daily)} and ${labelBarTime(current, daily)}`;
   const sessions = calendar === 'nyse' || calendar === 'weekdays';
   if (sessions && intervalMs <= DAILY_MAX_MS) {
     const fromDay = sessionDay(previous);
     const toDay = sessionDay(current);
     if (daily || fromDay !== toDay) {
-      const missing = tradingDaysBetween(calendar, fromDay, toDay);
+      if (toDay - fromDay <= 1) return null;
+      const missing = tradingDaysBetween(calendar, fromDay, toDay, MAX_COUNTED_DAYS);
       if (missing === 0) return null;
-      return `gap: ${missing} trading day${missing === 1 ? '' : 's'} missing between ${between}`;
+      const count = missing >= MAX_COUNTED_DAYS ? `${MAX_COUNTED_DAYS} or more` : String(missing);
+      return `gap: ${count} trading day${missing === 1 ? '' : 's'} missing between ${between(previous, current, daily)}`;
     }
   }
   if (spacing <= GAP_TOLERANCE * intervalMs) return null;
   const missing = Math.round(spacing / intervalMs) - 1;
-  return `gap: ${missing} bar${missing === 1 ? '' : 's'} missing between ${between} (expected every ${formatDuration(intervalMs)})`;
+  return `gap: ${missing} bar${missing === 1 ? '' : 's'} missing between ${between(previous, current, daily)} (expected every ${formatDuration(intervalMs)})`;
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** Why a bar's session day is not a trading day of its calendar, or null. */
-export function describeClosedDay(calendar: CalendarKind, closeTime: number): string | null {
-  const day = sessionDay(closeTime);
-  if (isTradingDay(calendar, day)) return null;
+/** The message for a bar on a day its calendar does not trade. */
+export function closedDayMessage(calendar: CalendarKind, day: number): string {
   const wd = weekday(day);
   const date = formatDay(day);
   if (wd === 0 || wd === 6) return `bar on ${date}, a ${WEEKDAY_NAMES[wd]!}, when the market is closed`;

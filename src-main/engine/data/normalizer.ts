@@ -1,6 +1,6 @@
 import type { Bar } from '../../../src-shared/domain/market';
-import { computeFeatures, emptyFeatures, FEATURE_NAMES, type FeatureValues } from './features';
-import { RollingStats } from './rolling-stats';
+import { computeFeatures, FEATURE_NAMES, FeatureVector } from './features';
+import { RollingStatsBank } from './rolling-stats';
 
 export interface NormalizationOptions {
   /** Observations in the rolling window (the spec: 252). */
@@ -14,22 +14,27 @@ export interface NormalizationOptions {
 /**
  * Rolling z-score of one series: z = (x − μ) / σ over the last `window` values including x (sample σ,
  * n − 1), clipped to ±clip. While the window holds fewer than `minObservations` values z is NaN; from then
- * until it is full, μ and σ are over the values so far. A flat window (σ = 0) gives z = 0. O(1) per value.
+ * until it is full, μ and σ are over the values so far. A flat window (σ = 0) gives z = 0; a non-finite x
+ * is skipped (z NaN). O(1) amortised per value (see RollingStatsBank).
  */
 export class RollingZScore {
-  readonly stats: RollingStats;
+  private readonly bank: RollingStatsBank;
+  private readonly scratch = new Float64Array(1);
 
   constructor(private readonly options: NormalizationOptions) {
-    this.stats = new RollingStats(options.window);
+    this.bank = new RollingStatsBank(1, options.window);
   }
 
-  /** Adds a finite value and returns its clipped z-score (NaN during warm-up). */
+  /** Values in the window. */
+  get count(): number {
+    return this.bank.count(0);
+  }
+
+  /** Adds a value and returns its clipped z-score. */
   update(x: number): number {
-    this.stats.push(x);
-    if (this.stats.count < this.options.minObservations) return NaN;
-    const z = this.stats.zScore(x);
-    const clip = this.options.clip;
-    return z > clip ? clip : z < -clip ? -clip : z;
+    this.scratch[0] = x;
+    this.bank.update(0, 1, this.scratch, this.scratch, this.options.minObservations, this.options.clip);
+    return this.scratch[0]!;
   }
 }
 
@@ -37,9 +42,9 @@ export class RollingZScore {
 export interface NormalizedFeatures {
   readonly instrument: string;
   time: number;
-  readonly raw: FeatureValues;
+  readonly raw: FeatureVector;
   /** Clipped z-scores; NaN while a feature warms up or when its raw value is undefined. */
-  readonly z: FeatureValues;
+  readonly z: FeatureVector;
   /** Values in the `return` window, the feature that starts last. */
   observations: number;
   /** Every z is defined. */
@@ -48,17 +53,21 @@ export interface NormalizedFeatures {
 
 interface InstrumentFeatures {
   readonly view: NormalizedFeatures;
-  readonly scorers: Record<keyof FeatureValues, RollingZScore>;
+  /** One rolling series per feature, in FEATURE_NAMES order. */
+  readonly bank: RollingStatsBank;
   previousClose: number;
 }
 
 /**
  * The normalisation pipeline (spec section 4): per instrument and feature a rolling z-score over the last
- * `window` observations, clipped to ±clip. Feed it validated bars in time order; it returns the same
- * object for an instrument every time (no allocation per bar), so read it before the next update.
+ * `window` observations including the current one, clipped to ±clip (the rules of RollingZScore). Feed it
+ * validated bars in time order; it returns the same object for an instrument every time (no allocation
+ * per bar), so read it before the next update.
  */
 export class NormalizationPipeline {
   private readonly instruments = new Map<string, InstrumentFeatures>();
+  private lastInstrument: string | null = null;
+  private lastEntry: InstrumentFeatures | null = null;
 
   constructor(private readonly options: NormalizationOptions) {
     if (!(options.minObservations >= 2)) throw new RangeError('minObservations must be at least 2');
@@ -67,16 +76,16 @@ export class NormalizationPipeline {
 
   update(bar: Bar): NormalizedFeatures {
     const entry = this.entryOf(bar.instrument);
-    const { view, scorers } = entry;
-    computeFeatures(bar, entry.previousClose, view.raw);
-    for (const name of FEATURE_NAMES) {
-      const raw = view.raw[name];
-      view.z[name] = Number.isFinite(raw) ? scorers[name].update(raw) : NaN;
-    }
+    const { view, bank } = entry;
+    const raw = view.raw.values;
+    const z = view.z.values;
+    const { minObservations, clip } = this.options;
+    computeFeatures(bar, entry.previousClose, raw);
+    bank.update(0, raw.length, raw, z, minObservations, clip);
     entry.previousClose = bar.close;
     view.time = bar.time;
-    view.observations = scorers.return.stats.count;
-    view.ready = view.observations >= this.options.minObservations;
+    view.observations = bank.count(0);
+    view.ready = view.observations >= minObservations;
     return view;
   }
 
@@ -86,29 +95,25 @@ export class NormalizationPipeline {
   }
 
   private entryOf(instrument: string): InstrumentFeatures {
+    if (instrument === this.lastInstrument && this.lastEntry !== null) return this.lastEntry;
     let entry = this.instruments.get(instrument);
     if (entry === undefined) {
-      const scorer = () => new RollingZScore(this.options);
       entry = {
         view: {
           instrument,
           time: NaN,
-          raw: emptyFeatures(),
-          z: emptyFeatures(),
+          raw: new FeatureVector(),
+          z: new FeatureVector(),
           observations: 0,
           ready: false,
         },
-        scorers: {
-          return: scorer(),
-          logReturn: scorer(),
-          range: scorer(),
-          logVolume: scorer(),
-          gap: scorer(),
-        },
+        bank: new RollingStatsBank(FEATURE_NAMES.length, this.options.window),
         previousClose: NaN,
       };
       this.instruments.set(instrument, entry);
     }
+    this.lastInstrument = instrument;
+    this.lastEntry = entry;
     return entry;
   }
 }

@@ -90,25 +90,30 @@ export function nyseHolidays(year: number): number[] {
   return days.sort((x, y) => x - y);
 }
 
-const specialClosures = new Set(
-  NYSE_SPECIAL_CLOSURES.map((text) => dayFromCivil(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10))),
+const specialClosures = NYSE_SPECIAL_CLOSURES.map((text) =>
+  dayFromCivil(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)),
 );
-/** Closed days by year, built on first use of a year (a pure cache: the same input gives the same set). */
-const closedByYear = new Map<number, Set<number>>();
 
-function closedDays(year: number): Set<number> {
-  let closed = closedByYear.get(year);
-  if (!closed) {
-    closed = new Set(nyseHolidays(year));
-    closedByYear.set(year, closed);
+// The closed days of the year looked at last, as a bitmap over its days: bars arrive in time order, so
+// nearly every lookup hits it. A pure memo (the same day always gives the same answer).
+let cachedFirstDay = 0;
+let cachedEndDay = 0;
+const cachedClosed = new Uint8Array(366);
+
+function loadYear(year: number): void {
+  cachedFirstDay = dayFromCivil(year, 1, 1);
+  cachedEndDay = dayFromCivil(year + 1, 1, 1);
+  cachedClosed.fill(0);
+  for (const day of nyseHolidays(year)) cachedClosed[day - cachedFirstDay] = 1;
+  for (const day of specialClosures) {
+    if (day >= cachedFirstDay && day < cachedEndDay) cachedClosed[day - cachedFirstDay] = 1;
   }
-  return closed;
 }
 
 /** Whether the NYSE holds a regular session on a day: a weekday that is no holiday or special closure. */
 export function isNyseTradingDay(dayNumber: number): boolean {
   const wd = weekday(dayNumber);
   if (wd === SATURDAY || wd === SUNDAY) return false;
-  if (specialClosures.has(dayNumber)) return false;
-  return !closedDays(yearOfDay(dayNumber)).has(dayNumber);
+  if (dayNumber < cachedFirstDay || dayNumber >= cachedEndDay) loadYear(yearOfDay(dayNumber));
+  return cachedClosed[dayNumber - cachedFirstDay] === 0;
 }

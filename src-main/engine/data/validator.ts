@@ -1,10 +1,10 @@
 import type { AssetClass, Bar, MarketSlice } from '../../../src-shared/domain/market';
 import { barFaults } from './bar-checks';
 import { labelBarTime } from './civil-date';
-import { describeClosedDay, describeGap, isDailyInterval } from './gap-check';
+import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval, sessionDay } from './gap-check';
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
-import { RollingStats } from './rolling-stats';
-import { defaultCalendar, type CalendarKind } from './trading-calendar';
+import { RollingStatsBank } from './rolling-stats';
+import { defaultCalendar, isTradingDay, type CalendarKind } from './trading-calendar';
 
 /** How one instrument is checked beyond the bar itself. */
 export interface InstrumentProfile {
@@ -34,6 +34,8 @@ export interface ValidatorOptions {
   profile?: (instrument: string) => InstrumentProfile;
 }
 
+/** Bars longer than this (weekly, monthly) are not checked against trading days. */
+const MAX_SESSION_BAR_MS = 28 * 3_600_000;
 /** Spacings looked at to infer the interval. */
 const INFERENCE_INTERVALS = 16;
 
@@ -48,7 +50,7 @@ interface InstrumentState {
   accepted: number;
   intervalMs: number;
   intervalsSeen: number;
-  readonly returns: RollingStats;
+  readonly returns: RollingStatsBank;
 }
 
 /** Counts of what the validator decided. */
@@ -77,6 +79,7 @@ export class DataValidator {
   private readonly profile: (instrument: string) => InstrumentProfile;
   private lastId: string | null = null;
   private lastState: InstrumentState | null = null;
+  private readonly scratch = new Float64Array(1);
   readonly counts: ValidatorCounts = { checked: 0, accepted: 0, rejected: 0, dropped: 0, byRule: {} };
 
   constructor(private readonly options: ValidatorOptions) {
@@ -174,34 +177,42 @@ export class DataValidator {
         state.intervalsSeen += 1;
         if (spacing < state.intervalMs) state.intervalMs = spacing;
       }
-      const gap = describeGap(calendar, state.intervalMs, state.lastTime, bar.time);
-      if (gap !== null) this.report(issues, 'gap', gap, bar, row, 'time', bar.time);
+      // Only a spacing above 1.5 × the interval can be a gap on any calendar: most bars stop here.
+      if (calendar !== 'none' && spacing > GAP_TOLERANCE * state.intervalMs) {
+        const gap = describeGap(calendar, state.intervalMs, state.lastTime, bar.time);
+        if (gap !== null) this.report(issues, 'gap', gap, bar, row, 'time', bar.time);
+      }
     }
-    let closed: string | null = null;
-    if ((calendar === 'nyse' || calendar === 'weekdays') && !(state.intervalMs > 28 * 3_600_000)) {
-      closed = describeClosedDay(calendar, bar.time);
-      if (closed !== null) this.report(issues, 'non-trading-day', closed, bar, row, 'time', bar.time);
+    let closed = false;
+    if ((calendar === 'nyse' || calendar === 'weekdays') && !(state.intervalMs > MAX_SESSION_BAR_MS)) {
+      const day = sessionDay(bar.time);
+      if (!isTradingDay(calendar, day)) {
+        closed = true;
+        this.report(issues, 'non-trading-day', closedDayMessage(calendar, day), bar, row, 'time', bar.time);
+      }
     }
-    if (bar.volume === 0 && checkZeroVolume && calendar !== 'none' && closed === null) {
+    if (bar.volume === 0 && checkZeroVolume && calendar !== 'none' && !closed) {
       const when =
         calendar === 'continuous' ? 'though the market trades around the clock' : 'on a trading day';
       this.report(issues, 'zero-volume', `volume is 0 ${when}`, bar, row, 'volume', 0);
     }
     if (state.accepted > 0) {
-      const logReturn = Math.log(bar.close / state.lastClose);
-      const { returns } = state;
-      if (returns.count >= this.options.outlierMinObservations && !returns.isFlat()) {
-        const z = returns.zScore(logReturn);
-        if (Math.abs(z) > this.options.outlierZ) {
-          const move = `${logReturn >= 0 ? '+' : ''}${(logReturn * 100).toFixed(2)} %`;
-          const sigma = `${(returns.std() * 100).toFixed(2)} %`;
-          const message =
-            `close ${bar.close} is a ${move} log return from ${state.lastClose}: ${z.toFixed(1)}σ against ` +
-            `σ ${sigma} of the last ${returns.count} returns (limit ${this.options.outlierZ}σ)`;
-          this.report(issues, 'outlier', message, bar, row, 'close', bar.close);
-        }
+      const { scratch } = this;
+      scratch[0] = Math.log(bar.close / state.lastClose);
+      // z of the return against the returns before it (NaN while warming up, 0 on a flat window), then
+      // the return joins the window.
+      const counted = state.returns.count(0);
+      const varianceBefore = state.returns.variance(0);
+      state.returns.update(0, 1, scratch, scratch, this.options.outlierMinObservations, Infinity, true);
+      const z = scratch[0]!;
+      if (Math.abs(z) > this.options.outlierZ) {
+        const logReturn = Math.log(bar.close / state.lastClose);
+        const move = `${logReturn >= 0 ? '+' : ''}${(logReturn * 100).toFixed(2)} %`;
+        const message =
+          `close ${bar.close} is a ${move} log return from ${state.lastClose}: ${z.toFixed(1)}σ against ` +
+          `σ ${(Math.sqrt(varianceBefore) * 100).toFixed(2)} % of the last ${counted} returns (limit ${this.options.outlierZ}σ)`;
+        this.report(issues, 'outlier', message, bar, row, 'close', bar.close);
       }
-      returns.push(logReturn);
     }
   }
 
@@ -246,7 +257,7 @@ export class DataValidator {
         accepted: 0,
         intervalMs: profile.intervalMs ?? Infinity,
         intervalsSeen: 0,
-        returns: new RollingStats(this.options.outlierWindow),
+        returns: new RollingStatsBank(1, this.options.outlierWindow),
       };
       this.states.set(instrument, state);
     }

@@ -1,6 +1,7 @@
 import { closeSync, statSync } from 'node:fs';
 import type { AssetClass } from '../../../src-shared/domain/market';
 import type { DataIssue, IssueRule } from '../../engine/data/issues';
+import { labelBarTime } from '../../engine/data/civil-date';
 import { qualityOf } from '../../engine/data/validation-result';
 import { DataValidator, profileForAssetClass } from '../../engine/data/validator';
 import type { CalendarKind } from '../../engine/data/trading-calendar';
@@ -44,7 +45,8 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
 export interface InstrumentCheck {
   instrument: string;
   bars: number;
-  /** Close times (epoch ms) of the first and last usable bar, and their times as written in the file. */
+  /** Close times (epoch ms) of the first and last usable bar, and as shown: the session date of a
+   * date-stamped row (`2000-01-03`), else ISO 8601. */
   firstTime: number;
   lastTime: number;
   first: string;
@@ -184,7 +186,6 @@ function checkOne(path: string, options: CheckOptions, progress: { read: number;
       {
         chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
         maxLineBytes: MAX_LINE_BYTES,
-        keepTimeText: true,
         onRead: (bytes) => {
           progress.read += bytes;
           options.onProgress?.(progress.read, progress.total);
@@ -193,7 +194,7 @@ function checkOne(path: string, options: CheckOptions, progress: { read: number;
       instrument,
     );
     const found: DataIssue[] = [];
-    const perInstrument = new Map<string, InstrumentCheck>();
+    const perInstrument = new Map<string, InstrumentCheck & { lastDateOnly: boolean }>();
     let validatorErrorRows = 0;
     for (let bar = cursor.advance(); bar !== null; bar = cursor.advance()) {
       found.length = 0;
@@ -205,25 +206,29 @@ function checkOne(path: string, options: CheckOptions, progress: { read: number;
       }
       const seen = perInstrument.get(bar.instrument);
       if (seen === undefined) {
-        const text = cursor.headTimeText;
         perInstrument.set(bar.instrument, {
           instrument: bar.instrument,
           bars: 1,
           firstTime: bar.time,
           lastTime: bar.time,
-          first: text,
-          last: text,
+          first: labelBarTime(bar.time, parser.dateOnly),
+          last: '',
+          lastDateOnly: parser.dateOnly,
         });
       } else {
         seen.bars += 1;
         seen.lastTime = bar.time;
-        seen.last = cursor.headTimeText;
+        seen.lastDateOnly = parser.dateOnly;
       }
     }
     check.rows = cursor.rows;
     check.errorRows = cursor.faultyRows + validatorErrorRows;
     check.quality = qualityOf(check.rows, check.errorRows);
-    check.instruments = [...perInstrument.values()];
+    // Times are shown as the file writes them: a date for date-stamped rows, else ISO 8601.
+    check.instruments = [...perInstrument.values()].map(({ lastDateOnly, ...i }) => ({
+      ...i,
+      last: labelBarTime(i.lastTime, lastDateOnly),
+    }));
     check.bars = check.instruments.reduce((sum, i) => sum + i.bars, 0);
     for (const i of check.instruments) {
       if (check.firstTime === null || i.firstTime < check.firstTime)

@@ -26,8 +26,6 @@ export class CsvCursor {
   head: Bar | null = null;
   /** Line number of the current bar. */
   headLine = 0;
-  /** The time as written in the file, for the current bar (only kept when `keepTimeText`). */
-  headTimeText = '';
   /** Non-blank data lines read so far. */
   rows = 0;
   /** Lines that could not be read. */
@@ -44,15 +42,11 @@ export class CsvCursor {
       chunkBytes: number;
       maxLineBytes: number;
       onRead?: (bytes: number) => void;
-      keepTimeText?: boolean;
     },
     private readonly instrumentHint: string | null = null,
   ) {
     this.reader = new LineReader(fd, { ...range, ...options });
-    this.keepTimeText = options.keepTimeText ?? false;
   }
-
-  private readonly keepTimeText: boolean;
 
   /** Moves to the next readable bar; returns it, or null at the end of the range. */
   advance(): Bar | null {
@@ -91,7 +85,6 @@ export class CsvCursor {
       }
       this.head = bar;
       this.headLine = reader.lineNumber;
-      if (this.keepTimeText) this.headTimeText = this.parser.timeText(buf);
       return bar;
     }
     this.head = null;

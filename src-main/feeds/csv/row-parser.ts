@@ -56,11 +56,9 @@ export class RowParser {
       throw new RangeError('rows need an instrument: a symbol column or a fixed instrument');
   }
 
-  /** The text of the time field of the last row split, as written (quotes removed). */
-  timeText(buf: Buffer): string {
-    const i = this.columns.time;
-    if (i >= this.splitter.count) return '';
-    return fieldText(buf, this.splitter.starts[i]!, this.splitter.ends[i]!, this.splitter.escaped[i] === 1);
+  /** The last row's time was a date without a time of day (stamped at the end of that day). */
+  get dateOnly(): boolean {
+    return this.times.dateOnly && this.columns.timeOfDay < 0;
   }
 
   parse(buf: Buffer, start: number, end: number, terminated: boolean): Bar | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RollingStats } from '../../../src-main/engine/data/rolling-stats';
+import { RollingStats, RollingStatsBank } from '../../../src-main/engine/data/rolling-stats';
 import { Rng } from '../../../src-main/engine/rng';
 import { naiveWindow } from './naive-window';
 
@@ -68,5 +68,34 @@ describe('RollingStats', () => {
     stats.reset();
     expect(stats.count).toBe(0);
     expect(() => new RollingStats(0)).toThrow('window must be a whole number ≥ 1, not 0');
+  });
+});
+
+describe('RollingStatsBank', () => {
+  it('keeps series apart, skips non-finite values per series, and scores after or before adding', () => {
+    const bank = new RollingStatsBank(2, 3);
+    const values = new Float64Array(2);
+    const out = new Float64Array(2);
+    for (const [a, b] of [
+      [1, NaN],
+      [2, 10],
+      [3, 20],
+    ] as const) {
+      values[0] = a;
+      values[1] = b;
+      bank.update(0, 2, values, out, 2, 3);
+    }
+    expect([bank.count(0), bank.count(1)]).toEqual([3, 2]);
+    // Series 0 holds 1, 2, 3: z(3) = 1 after adding. Series 1 holds 10, 20: mean 15, σ = √50, z(20) = 5 / √50 = 0.7071.
+    expect(out[0]).toBeCloseTo(1, 12);
+    expect(out[1]).toBeCloseTo(5 / Math.sqrt(50), 12);
+    // Scored first, 7 is judged against 1, 2, 3 (mean 2, σ 1): z = 5, clipped to 3; then it joins.
+    values[0] = 7;
+    bank.update(0, 1, values, out, 2, 3, true);
+    expect(out[0]).toBe(3);
+    expect(bank.mean(0)).toBeCloseTo(4, 12); // 2, 3, 7
+    values[0] = 7;
+    bank.update(0, 1, values, out, 2, Infinity, true);
+    expect(out[0]).toBeCloseTo((7 - 4) / Math.sqrt(7), 12); // against 2, 3, 7: mean 4, σ √7
   });
 });
