@@ -1,5 +1,6 @@
 import { closeSync, statSync } from 'node:fs';
 import type { AssetClass } from '../../../src-shared/domain/market';
+import type { DataSettings } from '../../../src-shared/settings/sections/data';
 import type { DataIssue, IssueRule } from '../../engine/data/issues';
 import { labelBarTime } from '../../engine/data/civil-date';
 import { qualityOf } from '../../engine/data/validation-result';
@@ -41,6 +42,19 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   minQuality: 0.95,
   maxIssues: 200,
 };
+
+/** `botv2 data check` options from settings.data (validation and CSV import). */
+export function checkOptionsFromSettings(data: DataSettings): CheckOptions {
+  const v = data.validation;
+  return {
+    outlierZ: v.outlierZ,
+    outlierWindow: v.outlierWindow,
+    outlierMinObservations: v.outlierMinObservations,
+    minQuality: v.minQuality,
+    maxIssues: v.maxIssuesPerFile,
+    adjust: data.csv.adjust,
+  };
+}
 
 export interface InstrumentCheck {
   instrument: string;
