@@ -1,21 +1,90 @@
 import type { Bar } from '../../../src-shared/domain/market';
+import type { IssueRule } from './issues';
+
+/** One thing wrong with a bar on its own (no history needed). */
+export interface BarFault {
+  rule: IssueRule;
+  field: string;
+  value: number | string;
+  message: string;
+}
+
+const VALUE_FIELDS = ['open', 'high', 'low', 'close', 'volume', 'time'] as const;
+
+/** True for a bar that passes every stateless check; a handful of comparisons, no allocation. */
+function isSound(bar: Bar): boolean {
+  const { open, high, low, close, volume, time } = bar;
+  // NaN fails every comparison, and low > 0 with low ≤ open, close ≤ high < ∞ bounds every price. A
+  // prediction contract settling at 0 closes at exactly 0: the one bar allowed a zero price.
+  return (
+    (low > 0 || (low === 0 && bar.settlement === 0)) &&
+    high < Infinity &&
+    high >= low &&
+    high >= open &&
+    high >= close &&
+    low <= open &&
+    low <= close &&
+    volume >= 0 &&
+    volume < Infinity &&
+    Number.isFinite(time)
+  );
+}
+
+/**
+ * The stateless faults of a bar, in check order, or null when it has none: a missing, NaN or infinite
+ * value (each field reported); then, only when every value is finite, a non-positive low, an OHLC
+ * inconsistency (the first of high < low, high < max(open, close), low > min(open, close)) and negative
+ * volume.
+ */
+export function barFaults(bar: Bar): BarFault[] | null {
+  if (isSound(bar)) return null;
+  const faults: BarFault[] = [];
+  for (const field of VALUE_FIELDS) {
+    const value: unknown = bar[field];
+    if (typeof value !== 'number') {
+      faults.push({ rule: 'missing', field, value: String(value), message: `${field} is missing` });
+    } else if (Number.isNaN(value)) {
+      faults.push({ rule: 'nan', field, value, message: `${field} is NaN` });
+    } else if (!Number.isFinite(value)) {
+      faults.push({ rule: 'infinity', field, value, message: `${field} is ${String(value)}` });
+    }
+  }
+  if (faults.length > 0) return faults;
+  const { open, high, low, close, volume } = bar;
+  if (low < 0 || (low === 0 && bar.settlement !== 0))
+    faults.push({
+      rule: 'non-positive-price',
+      field: 'low',
+      value: low,
+      message: `low ${low} is not a positive price`,
+    });
+  if (high < low) {
+    faults.push({ rule: 'ohlc', field: 'high', value: high, message: `high ${high} is below low ${low}` });
+  } else if (high < Math.max(open, close)) {
+    faults.push({
+      rule: 'ohlc',
+      field: 'high',
+      value: high,
+      message: `high ${high} is below max(open, close)`,
+    });
+  } else if (low > Math.min(open, close)) {
+    faults.push({ rule: 'ohlc', field: 'low', value: low, message: `low ${low} is above min(open, close)` });
+  }
+  if (volume < 0)
+    faults.push({
+      rule: 'negative-volume',
+      field: 'volume',
+      value: volume,
+      message: `volume ${volume} is negative`,
+    });
+  return faults.length > 0 ? faults : null;
+}
 
 /**
  * Checks one bar before it enters the loop: finite numbers, positive prices, consistent OHLC, volume not
- * negative. Returns why the bar is rejected, or null if it passes.
+ * negative. Returns why the bar is rejected (the first fault of `barFaults`), or null if it passes.
  */
 export function rejectBar(bar: Bar): string | null {
-  const fields = ['open', 'high', 'low', 'close', 'volume'] as const;
-  for (const field of fields) {
-    const value = bar[field];
-    if (!Number.isFinite(value)) return `${field} is ${String(value)}`;
-  }
-  if (!Number.isFinite(bar.time)) return `time is ${String(bar.time)}`;
-  // A prediction contract that settles at 0 closes at exactly 0: the one bar allowed a zero price.
-  if (bar.low < 0 || (bar.low === 0 && bar.settlement !== 0)) return `low ${bar.low} is not a positive price`;
-  if (bar.high < bar.low) return `high ${bar.high} is below low ${bar.low}`;
-  if (bar.high < Math.max(bar.open, bar.close)) return `high ${bar.high} is below max(open, close)`;
-  if (bar.low > Math.min(bar.open, bar.close)) return `low ${bar.low} is above min(open, close)`;
-  if (bar.volume < 0) return `volume ${bar.volume} is negative`;
-  return null;
+  const faults = barFaults(bar);
+  return faults === null ? null : faults[0]!.message;
 }

@@ -1,0 +1,268 @@
+import type { AssetClass, Bar, MarketSlice } from '../../../src-shared/domain/market';
+import { barFaults } from './bar-checks';
+import { labelBarTime } from './civil-date';
+import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval, sessionDay } from './gap-check';
+import { makeIssue, type DataIssue, type IssueRule } from './issues';
+import { RollingStatsBank } from './rolling-stats';
+import { defaultCalendar, isTradingDay, type CalendarKind } from './trading-calendar';
+
+/** How one instrument is checked beyond the bar itself. */
+export interface InstrumentProfile {
+  calendar: CalendarKind;
+  /** Expected spacing of the bars (ms); null: the smallest positive spacing among the first 16 intervals. */
+  intervalMs: number | null;
+  /** Warn about zero volume (off for instruments that report none, such as volatility indices). */
+  checkZeroVolume: boolean;
+}
+
+/** The profile an asset class gets when none is configured. */
+export function profileForAssetClass(assetClass: AssetClass): InstrumentProfile {
+  return {
+    calendar: defaultCalendar(assetClass),
+    intervalMs: null,
+    checkZeroVolume: assetClass !== 'volatility-index' && assetClass !== 'prediction',
+  };
+}
+
+export interface ValidatorOptions {
+  /** |z| of a log return against the previous `outlierWindow` returns above which a bar is an outlier. */
+  outlierZ: number;
+  outlierWindow: number;
+  /** Returns needed in the window before outliers are judged. */
+  outlierMinObservations: number;
+  /** The profile of an instrument; by default no calendar (no gap checks), inferred interval, volume checked. */
+  profile?: (instrument: string) => InstrumentProfile;
+}
+
+/** Bars longer than this (weekly, monthly) are not checked against trading days. */
+const MAX_SESSION_BAR_MS = 28 * 3_600_000;
+/** Spacings looked at to infer the interval. */
+const INFERENCE_INTERVALS = 16;
+
+interface InstrumentState {
+  readonly profile: InstrumentProfile;
+  lastTime: number;
+  lastOpen: number;
+  lastHigh: number;
+  lastLow: number;
+  lastClose: number;
+  lastVolume: number;
+  accepted: number;
+  intervalMs: number;
+  intervalsSeen: number;
+  readonly returns: RollingStatsBank;
+}
+
+/** Counts of what the validator decided. */
+export interface ValidatorCounts {
+  checked: number;
+  accepted: number;
+  /** Bars not used because of an error. */
+  rejected: number;
+  /** Exact duplicates dropped with a warning. */
+  dropped: number;
+  byRule: Partial<Record<IssueRule, number>>;
+}
+
+/**
+ * The data validator (spec section 4), one bar at a time in stream order, O(1) per bar. Per instrument it
+ * remembers the last accepted bar and the rolling statistics of its log returns.
+ *
+ * A bar is rejected (error) for a missing, NaN or infinite value, a non-positive price, inconsistent OHLC,
+ * negative volume, a time before the previous bar's (`out-of-order`) or a second bar at the same time with
+ * different values (`conflicting-duplicate`: the first is kept). An exact repeat of the previous bar is
+ * dropped with a `duplicate` warning. An accepted bar may carry warnings: `gap`, `non-trading-day`,
+ * `zero-volume`, `outlier` (|z| of its log return against the previous returns above `outlierZ`).
+ */
+export class DataValidator {
+  private readonly states = new Map<string, InstrumentState>();
+  private readonly profile: (instrument: string) => InstrumentProfile;
+  private lastId: string | null = null;
+  private lastState: InstrumentState | null = null;
+  private readonly scratch = new Float64Array(1);
+  readonly counts: ValidatorCounts = { checked: 0, accepted: 0, rejected: 0, dropped: 0, byRule: {} };
+
+  constructor(private readonly options: ValidatorOptions) {
+    this.profile = options.profile ?? (() => ({ calendar: 'none', intervalMs: null, checkZeroVolume: true }));
+  }
+
+  /**
+   * Checks a bar; true when it is to be used. Its issues are appended to `issues` (if given), named at
+   * `row` (a file line or series index).
+   */
+  check(bar: Bar, row: number | null = null, issues?: DataIssue[]): boolean {
+    this.counts.checked += 1;
+    const faults = barFaults(bar);
+    if (faults !== null) {
+      for (const fault of faults) {
+        this.report(issues, fault.rule, fault.message, bar, row, fault.field, fault.value);
+      }
+      this.counts.rejected += 1;
+      return false;
+    }
+    const state = this.stateOf(bar.instrument);
+    // Until the interval is known, a midnight stamp is taken for a daily bar when it is shown.
+    const daily = state.intervalMs === Infinity || isDailyInterval(state.intervalMs);
+    if (state.accepted > 0) {
+      if (bar.time < state.lastTime) {
+        const message = `time goes back: ${labelBarTime(bar.time, daily)} comes after ${labelBarTime(state.lastTime, daily)}`;
+        this.report(issues, 'out-of-order', message, bar, row, 'time', bar.time);
+        this.counts.rejected += 1;
+        return false;
+      }
+      if (bar.time === state.lastTime) return this.duplicate(state, bar, row, issues, daily);
+    }
+    this.plausibility(state, bar, row, issues);
+    this.remember(state, bar);
+    this.counts.accepted += 1;
+    return true;
+  }
+
+  /**
+   * Checks every bar of a slice. Returns the slice itself when all pass, a new slice with the passing bars,
+   * or null when none passes.
+   */
+  checkSlice(slice: MarketSlice, row: number | null = null, issues?: DataIssue[]): MarketSlice | null {
+    let kept: Bar[] | null = null;
+    for (let i = 0; i < slice.bars.length; i++) {
+      const bar = slice.bars[i]!;
+      const ok = this.check(bar, row, issues);
+      if (!ok && kept === null) kept = slice.bars.slice(0, i);
+      else if (ok && kept !== null) kept.push(bar);
+    }
+    if (kept === null) return slice;
+    return kept.length === 0 ? null : { time: slice.time, bars: kept };
+  }
+
+  private duplicate(
+    state: InstrumentState,
+    bar: Bar,
+    row: number | null,
+    issues: DataIssue[] | undefined,
+    daily: boolean,
+  ): boolean {
+    const when = labelBarTime(bar.time, daily);
+    const differing = (
+      [
+        ['open', state.lastOpen, bar.open],
+        ['high', state.lastHigh, bar.high],
+        ['low', state.lastLow, bar.low],
+        ['close', state.lastClose, bar.close],
+        ['volume', state.lastVolume, bar.volume],
+      ] as const
+    ).find(([, before, now]) => before !== now);
+    if (differing === undefined) {
+      this.report(issues, 'duplicate', `repeats the bar of ${when}: dropped`, bar, row, 'time', bar.time);
+      this.counts.dropped += 1;
+      return false;
+    }
+    const [field, before, now] = differing;
+    const message = `a second bar for ${when} with a different ${field} (${now}, first ${before}): the first is kept`;
+    this.report(issues, 'conflicting-duplicate', message, bar, row, field, now);
+    this.counts.rejected += 1;
+    return false;
+  }
+
+  /** Warnings on a bar that will be used: gap, closed day, zero volume, outlier. */
+  private plausibility(
+    state: InstrumentState,
+    bar: Bar,
+    row: number | null,
+    issues: DataIssue[] | undefined,
+  ): void {
+    const { calendar, checkZeroVolume } = state.profile;
+    if (state.accepted > 0) {
+      const spacing = bar.time - state.lastTime;
+      if (state.profile.intervalMs === null && state.intervalsSeen < INFERENCE_INTERVALS) {
+        state.intervalsSeen += 1;
+        if (spacing < state.intervalMs) state.intervalMs = spacing;
+      }
+      // Only a spacing above 1.5 × the interval can be a gap on any calendar: most bars stop here.
+      if (calendar !== 'none' && spacing > GAP_TOLERANCE * state.intervalMs) {
+        const gap = describeGap(calendar, state.intervalMs, state.lastTime, bar.time);
+        if (gap !== null) this.report(issues, 'gap', gap, bar, row, 'time', bar.time);
+      }
+    }
+    let closed = false;
+    if ((calendar === 'nyse' || calendar === 'weekdays') && !(state.intervalMs > MAX_SESSION_BAR_MS)) {
+      const day = sessionDay(bar.time);
+      if (!isTradingDay(calendar, day)) {
+        closed = true;
+        this.report(issues, 'non-trading-day', closedDayMessage(calendar, day), bar, row, 'time', bar.time);
+      }
+    }
+    if (bar.volume === 0 && checkZeroVolume && calendar !== 'none' && !closed) {
+      const when =
+        calendar === 'continuous' ? 'though the market trades around the clock' : 'on a trading day';
+      this.report(issues, 'zero-volume', `volume is 0 ${when}`, bar, row, 'volume', 0);
+    }
+    if (state.accepted > 0) {
+      const { scratch } = this;
+      scratch[0] = Math.log(bar.close / state.lastClose);
+      // z of the return against the returns before it (NaN while warming up, 0 on a flat window), then
+      // the return joins the window.
+      const counted = state.returns.count(0);
+      const varianceBefore = state.returns.variance(0);
+      state.returns.update(0, 1, scratch, scratch, this.options.outlierMinObservations, Infinity, true);
+      const z = scratch[0]!;
+      if (Math.abs(z) > this.options.outlierZ) {
+        const logReturn = Math.log(bar.close / state.lastClose);
+        const move = `${logReturn >= 0 ? '+' : ''}${(logReturn * 100).toFixed(2)} %`;
+        const message =
+          `close ${bar.close} is a ${move} log return from ${state.lastClose}: ${z.toFixed(1)}σ against ` +
+          `σ ${(Math.sqrt(varianceBefore) * 100).toFixed(2)} % of the last ${counted} returns (limit ${this.options.outlierZ}σ)`;
+        this.report(issues, 'outlier', message, bar, row, 'close', bar.close);
+      }
+    }
+  }
+
+  private remember(state: InstrumentState, bar: Bar): void {
+    state.lastTime = bar.time;
+    state.lastOpen = bar.open;
+    state.lastHigh = bar.high;
+    state.lastLow = bar.low;
+    state.lastClose = bar.close;
+    state.lastVolume = bar.volume;
+    state.accepted += 1;
+  }
+
+  private report(
+    issues: DataIssue[] | undefined,
+    rule: IssueRule,
+    message: string,
+    bar: Bar,
+    row: number | null,
+    field: string,
+    value: number | string,
+  ): void {
+    this.counts.byRule[rule] = (this.counts.byRule[rule] ?? 0) + 1;
+    if (issues === undefined) return;
+    const timestamp = Number.isFinite(bar.time) ? bar.time : null;
+    issues.push(makeIssue(rule, message, { instrument: bar.instrument, row, timestamp, field, value }));
+  }
+
+  private stateOf(instrument: string): InstrumentState {
+    if (instrument === this.lastId && this.lastState !== null) return this.lastState;
+    let state = this.states.get(instrument);
+    if (state === undefined) {
+      const profile = this.profile(instrument);
+      state = {
+        profile,
+        lastTime: NaN,
+        lastOpen: NaN,
+        lastHigh: NaN,
+        lastLow: NaN,
+        lastClose: NaN,
+        lastVolume: NaN,
+        accepted: 0,
+        intervalMs: profile.intervalMs ?? Infinity,
+        intervalsSeen: 0,
+        returns: new RollingStatsBank(1, this.options.outlierWindow),
+      };
+      this.states.set(instrument, state);
+    }
+    this.lastId = instrument;
+    this.lastState = state;
+    return state;
+  }
+}
