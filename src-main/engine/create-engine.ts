@@ -2,6 +2,14 @@ import type { InstrumentSpec } from '../../src-shared/domain/market';
 import type { Settings } from '../../src-shared/settings/schema';
 import { SimulatedClock } from './clock';
 import { createExecutionEngine } from './execution/create-execution-engine';
+import { LiquidationCascadeDetector } from './data/liquidation-cascade';
+import { NormalizationPipeline } from './data/normalizer';
+import {
+  cascadeOptionsFrom,
+  normalizationOptionsFrom,
+  validatorOptionsFrom,
+} from './data/options-from-settings';
+import { DataValidator } from './data/validator';
 import { EnsemblePipeline } from './ensemble/ensemble-pipeline';
 import { Engine } from './loop';
 import { PositionSizer } from './risk/position-sizer';
@@ -51,6 +59,12 @@ export function createEngine({
   const limits = settings.risk.positionLimits;
   return new Engine({
     clock: new SimulatedClock(restored?.checkpoint.time ?? 0),
+    validator: new DataValidator(validatorOptionsFrom(settings.data, instruments)),
+    normalizer: new NormalizationPipeline(normalizationOptionsFrom(settings.data)),
+    cascade: new LiquidationCascadeDetector(
+      cascadeOptionsFrom(settings.data, settings.risk.liquidationCascade.highRiskThreshold),
+    ),
+    cascadeKeep: settings.risk.liquidationCascade.reduceTo,
     instruments,
     resolveInstrument,
     strategies,

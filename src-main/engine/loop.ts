@@ -4,7 +4,11 @@ import type { Signal, StrategyInfo } from '../../src-shared/domain/strategy';
 import type { EquityPoint, Execution, Portfolio, Position } from '../../src-shared/domain/trading';
 import type { Result } from '../../src-shared/ipc/result';
 import type { SimulatedClock } from './clock';
-import { rejectBar } from './data/bar-checks';
+import { cascadeReductions } from './data/cascade-reduction';
+import type { DataIssue } from './data/issues';
+import type { LiquidationCascadeDetector } from './data/liquidation-cascade';
+import type { NormalizationPipeline } from './data/normalizer';
+import type { DataValidator } from './data/validator';
 import type { EnsemblePipeline, EnsembleStep } from './ensemble/ensemble-pipeline';
 import type { EnsembleDecision, StrategyVote } from './ensemble/types';
 import { OrderLedger } from './order-ledger';
@@ -17,6 +21,11 @@ import type { TrackedStrategy } from './strategies/tracked-strategy';
 
 export interface EngineDeps {
   clock: SimulatedClock;
+  validator: DataValidator;
+  normalizer: NormalizationPipeline;
+  cascade: LiquidationCascadeDetector;
+  /** Share of a position kept when its instrument's cascade risk turns high (risk.liquidationCascade.reduceTo). */
+  cascadeKeep: number;
   instruments: readonly InstrumentSpec[];
   /** Details of an instrument the feed listed after the start (a new prediction contract), if it knows it. */
   resolveInstrument?: (id: string) => InstrumentSpec | undefined;
@@ -33,7 +42,10 @@ export interface EngineDeps {
 /** What one step produced; all of it is in the journal (durable once the host commits the step). */
 export interface StepResult {
   time: number;
+  /** Why the whole slice was refused, or null. */
   rejected: string | null;
+  /** Problems the validator found in this slice's bars (errors: the bar was skipped; warnings: it was used). */
+  dataIssues: DataIssue[];
   equity: EquityPoint;
   trades: Execution[];
   breakerEvents: BreakerEvent[];
@@ -48,7 +60,7 @@ interface StrategyStatus {
 
 /**
  * The per-step pipeline (docs/ARCHITECTURE.md): validate → fill the orders of the previous step → mark to
- * market and settle → breaker → every strategy's signals → allocation → correlation adjustment → vote →
+ * market, normalise, assess cascade risk, settle → cut positions on a cascade → breaker → every strategy's signals → allocation → correlation adjustment → vote →
  * size (Kelly × breaker, limits, exposure cap) → risk approval → submit → checkpoint. Pure and
  * deterministic: time comes from the clock the loop advances to each slice, randomness from the execution
  * engine's seeded Rng, persistence through the Journal.
@@ -59,6 +71,8 @@ export class Engine {
   private readonly status = new Map<string, StrategyStatus>();
   private readonly ledger: OrderLedger;
   private readonly returns: Float64Array;
+  private readonly featuresOf: MarketSnapshot['features'];
+  private readonly cascadeOf: MarketSnapshot['cascade'];
   private lastCheckpoint: number | null = null;
   private rejectedCount = 0;
   private eventCount = 0;
@@ -69,25 +83,37 @@ export class Engine {
       this.status.set(s.id, { lastSignal: null, abstainReason: 'no market data yet' });
     this.ledger = new OrderLedger(deps.portfolio, deps.journal, deps.execution);
     this.returns = new Float64Array(deps.strategies.length);
+    this.featuresOf = (id) => deps.normalizer.latest(id);
+    this.cascadeOf = (id) => deps.cascade.latest(id);
   }
 
   get events(): number {
     return this.eventCount;
   }
 
+  /** Bars the validator refused plus slices refused for going back in time. */
   get rejected(): number {
-    return this.rejectedCount;
+    return this.rejectedCount + this.deps.validator.counts.rejected;
   }
 
   onSlice(slice: MarketSlice): StepResult {
     const { clock, portfolio, risk, journal, execution } = this.deps;
     this.eventCount += 1;
-    const rejection = this.rejectSlice(slice);
-    if (rejection !== null) {
-      this.rejectedCount += 1;
+    const dataIssues: DataIssue[] = [];
+    const checked = this.checkSlice(slice, dataIssues);
+    if (typeof checked === 'string') {
       const equity = this.equityPoint();
-      return { time: clock.now(), rejected: rejection, equity, trades: [], breakerEvents: [], refusals: [] };
+      return {
+        time: clock.now(),
+        rejected: checked,
+        dataIssues,
+        equity,
+        trades: [],
+        breakerEvents: [],
+        refusals: [],
+      };
     }
+    slice = checked;
     clock.advanceTo(slice.time);
 
     // Orders decided on the previous step fill now (a market order at this bar's open).
@@ -97,9 +123,12 @@ export class Engine {
       if (!this.instruments.has(bar.instrument)) this.list(bar.instrument);
       this.latest.set(bar.instrument, bar);
       portfolio.mark(bar);
+      this.deps.normalizer.update(bar);
+      this.deps.cascade.update(bar);
       const settled = this.ledger.settle(bar);
       if (settled) trades.push(settled);
     }
+    this.reduceOnCascade();
 
     const breakerEvents: BreakerEvent[] = [];
     const trip = risk.breaker.onEquity(portfolio.equity(), slice.time);
@@ -113,6 +142,8 @@ export class Engine {
       slice,
       latest: this.latest,
       instruments: this.instruments,
+      features: this.featuresOf,
+      cascade: this.cascadeOf,
     };
     const votes = this.collectVotes(snapshot);
     this.deps.ensemble.observe(slice.time, this.returns);
@@ -128,7 +159,15 @@ export class Engine {
     if (this.lastCheckpoint === null || slice.time - this.lastCheckpoint >= this.deps.checkpointIntervalMs) {
       this.checkpoint();
     }
-    return { time: slice.time, rejected: null, equity: this.equityPoint(), trades, breakerEvents, refusals };
+    return {
+      time: slice.time,
+      rejected: null,
+      dataIssues,
+      equity: this.equityPoint(),
+      trades,
+      breakerEvents,
+      refusals,
+    };
   }
 
   /** An instrument first seen now: tradable from this step if the feed gives its details. */
@@ -139,15 +178,55 @@ export class Engine {
     this.deps.execution.addInstrument(spec);
   }
 
-  /** Why a slice cannot enter the loop (time going back, or a bar that fails its checks), or null. */
-  private rejectSlice(slice: MarketSlice): string | null {
-    if (!(slice.time >= this.deps.clock.now()))
+  /**
+   * Step 2: time must not go back; each bar goes through the data validator. Returns the bars to use, or
+   * why none can be used.
+   */
+  private checkSlice(slice: MarketSlice, issues: DataIssue[]): MarketSlice | string {
+    if (!(slice.time >= this.deps.clock.now())) {
+      this.rejectedCount += 1;
       return `time ${slice.time} is before engine time ${this.deps.clock.now()}`;
-    for (const bar of slice.bars) {
-      const why = rejectBar(bar);
-      if (why !== null) return `${bar.instrument}: ${why}`;
     }
-    return null;
+    const accepted = this.deps.validator.checkSlice(slice, null, issues);
+    if (accepted !== null) return accepted;
+    const first = issues.find((i) => i.severity === 'error');
+    return first ? `${first.instrument}: ${first.message} (${first.rule})` : 'no usable bar';
+  }
+
+  /**
+   * Step 4: a position in an instrument whose liquidation-cascade risk just turned high is cut to the kept
+   * share with a market order (a reduction, so it passes even while trading is halted).
+   */
+  private reduceOnCascade(): void {
+    const { portfolio, risk, execution, clock, journal, cascade, cascadeKeep } = this.deps;
+    const reductions = cascadeReductions(
+      portfolio.positions(),
+      (id) => cascade.latest(id)?.enteredHigh ?? false,
+      cascadeKeep,
+      (id) => this.instruments.get(id)?.lotSize ?? 1,
+    );
+    for (const { instrument, from, to } of reductions) {
+      const approval = risk.approve(from, to - from);
+      if (!approval.ok) continue;
+      const decisionId = journal.recordDecision({
+        time: clock.now(),
+        instrument,
+        details: { cascade: cascade.latest(instrument), keep: cascadeKeep, currentQty: from, targetQty: to },
+      });
+      const order = execution.submit(
+        {
+          instrument,
+          side: approval.qty > 0 ? 'buy' : 'sell',
+          qty: Math.abs(approval.qty),
+          type: 'market',
+          timeInForce: 'ioc',
+          strategy: 'cascade-guard',
+          reason: `liquidation-cascade risk high: keep ${(cascadeKeep * 100).toFixed(0)} % of the position`,
+        },
+        clock.now(),
+      );
+      this.ledger.submitted(order, decisionId);
+    }
   }
 
   /** Step 6: every strategy's signals as votes, and each strategy's signal return for this bar. */

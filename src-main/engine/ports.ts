@@ -1,5 +1,7 @@
 import type { Bar, InstrumentId, InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
 import type { BreakerEvent } from '../../src-shared/domain/risk';
+import type { CascadeAssessment } from './data/liquidation-cascade';
+import type { NormalizedFeatures } from './data/normalizer';
 import type { Signal } from '../../src-shared/domain/strategy';
 import type { PositionEffect, Side } from '../../src-shared/domain/trading';
 
@@ -15,11 +17,15 @@ export interface MarketFeed {
 /** What the strategies see on each step. */
 export interface MarketSnapshot {
   time: number;
-  /** The bars that closed at this step. */
+  /** The bars that closed at this step (only those that passed validation). */
   slice: MarketSlice;
   /** The latest bar of every instrument seen so far. */
   latest: ReadonlyMap<InstrumentId, Bar>;
   instruments: ReadonlyMap<InstrumentId, InstrumentSpec>;
+  /** Normalised features of an instrument's latest bar (rolling z-scores, clipped), undefined before it. */
+  features(instrument: InstrumentId): NormalizedFeatures | undefined;
+  /** The liquidation-cascade assessment of an instrument's latest bar, undefined before it. */
+  cascade(instrument: InstrumentId): CascadeAssessment | undefined;
 }
 
 export type StrategyDecision = { signals: Signal[]; abstain: null } | { signals: []; abstain: string };

@@ -218,7 +218,15 @@ export class EngineHost {
     const { logger } = this.options;
     let last: EquityPoint | null = null;
     for (const step of results) {
-      if (step.rejected) logger.warn({ time: step.time, reason: step.rejected }, 'market event rejected');
+      if (step.rejected) logger.warn({ time: step.time, reason: step.rejected }, 'market slice rejected');
+      for (const issue of step.dataIssues) {
+        if (issue.severity === 'error') {
+          logger.warn(
+            { rule: issue.rule, instrument: issue.instrument, time: issue.timestamp },
+            `bar skipped: ${issue.message}`,
+          );
+        }
+      }
       this.history.push(step.equity);
       for (const execution of step.trades) {
         logger.info(

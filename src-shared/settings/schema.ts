@@ -6,6 +6,7 @@ import {
   ExposureSettingsSchema,
   KellySettingsSchema,
 } from './sections/ensemble';
+import { DataSectionSchema } from './sections/data';
 import { ExecutionSectionSchema } from './sections/execution';
 import { MarketSettingsSchema } from './sections/market';
 import { StrategiesSchema } from './sections/strategies';
@@ -57,19 +58,6 @@ const risk = z.strictObject({
   }),
 });
 
-const data = z.strictObject({
-  validation: z.strictObject({
-    /** |z| of a return on the rolling window above which a bar is an outlier. */
-    outlierZ: positive(),
-    outlierWindow: positiveInt(),
-  }),
-  normalization: z.strictObject({
-    method: oneOf(['zscore']),
-    window: positiveInt(),
-    clip: positive(),
-  }),
-});
-
 const paper = z.strictObject({
   initialCash: positive(),
   /** Engine time runs at wall time × speed. */
@@ -95,7 +83,7 @@ export const SettingsSchema = z
   .strictObject({
     market: MarketSettingsSchema,
     paper,
-    data,
+    data: DataSectionSchema,
     strategies: StrategiesSchema,
     ensemble: EnsembleSettingsSchema,
     risk,
@@ -109,6 +97,15 @@ export const SettingsSchema = z
       settings.ensemble.correlation,
       settings.market.barIntervalSeconds,
     );
+    const cascade = settings.data.liquidationCascade.elevatedThreshold;
+    const high = settings.risk.liquidationCascade.highRiskThreshold;
+    if (!(cascade < high)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', 'liquidationCascade', 'elevatedThreshold'],
+        message: `must be below risk.liquidationCascade.highRiskThreshold (${high})`,
+      });
+    }
     if (problem)
       ctx.addIssue({ code: 'custom', path: ['ensemble', 'correlation', 'windowMinutes'], message: problem });
   });

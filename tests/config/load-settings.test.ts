@@ -32,7 +32,12 @@ describe('loadSettings', () => {
     expect(settings.risk.circuitBreaker.cooldownMinutes).toBe(30);
     expect(settings.risk.kelly.fraction).toBe(0.25);
     expect(settings.risk.positionLimits).toEqual({ minFractionOfEquity: 0.01, maxFractionOfEquity: 0.15 });
-    expect(settings.data.normalization).toEqual({ method: 'zscore', window: 252, clip: 3 });
+    expect(settings.data.normalization).toEqual({
+      method: 'zscore',
+      window: 252,
+      clip: 3,
+      minObservations: 20,
+    });
     expect(settings.ensemble.allocation.minWeight).toBe(0.01);
     expect(settings.ensemble.allocation.maxWeight).toBe(0.25);
     expect(settings.ensemble.correlation).toMatchObject({ windowMinutes: 60, method: 'pearson' });

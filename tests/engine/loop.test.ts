@@ -84,10 +84,10 @@ describe('Engine loop', () => {
       bars: [{ instrument: 'SYN', time, open: 1, high: 1, low: 1, close: 1, volume: 1, ...patch }],
     });
     const step = engine.onSlice(slice(10 ** 12, { high: 0.5, low: 0.9 }));
-    expect(step.rejected).toBe('SYN: high 0.5 is below low 0.9');
+    expect(step.rejected).toBe('SYN: high 0.5 is below low 0.9 (ohlc)');
     expect(engine.rejected).toBe(1);
     expect(engine.equityPoint()).toEqual(before);
-    expect(engine.onSlice(slice(10 ** 12, { open: NaN })).rejected).toBe('SYN: open is NaN');
+    expect(engine.onSlice(slice(10 ** 12, { open: NaN })).rejected).toBe('SYN: open is NaN (nan)');
     expect(engine.onSlice(slice(0, {})).rejected).toBe(`time 0 is before engine time ${before.time}`);
     expect(engine.rejected).toBe(3);
   });

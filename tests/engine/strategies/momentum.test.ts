@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { MarketSnapshot } from '../../../src-main/engine/ports';
 import { momentum } from '../../../src-main/engine/strategies/momentum';
+import { flatBar, snapshotOf } from '../../helpers/snapshot';
 
 function feed(closes: number[], params = { enabled: true, lookback: 3, threshold: 0.01 }) {
   const logic = momentum.create(params);
-  return closes.map((close, i) => {
-    const bar = { instrument: 'X', time: i, open: close, high: close, low: close, close, volume: 1 };
-    const snapshot: MarketSnapshot = {
-      time: i,
-      slice: { time: i, bars: [bar] },
-      latest: new Map([['X', bar]]),
-      instruments: new Map(),
-    };
-    return logic.evaluate(snapshot);
-  });
+  return closes.map((close, i) => logic.evaluate(snapshotOf(i, [flatBar('X', i, close)])));
 }
 
 describe('momentum', () => {

@@ -3,23 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { MarketSnapshot, StrategyDecision } from '../../../src-main/engine/ports';
 import type { StrategyDefinition } from '../../../src-main/engine/strategies/definition';
 import { TrackedStrategy } from '../../../src-main/engine/strategies/tracked-strategy';
+import { flatBar, snapshotOf } from '../../helpers/snapshot';
 
 function snapshot(time: number, closes: Record<string, number>): MarketSnapshot {
-  const bars = Object.entries(closes).map(([instrument, close]) => ({
-    instrument,
+  return snapshotOf(
     time,
-    open: close,
-    high: close,
-    low: close,
-    close,
-    volume: 1,
-  }));
-  return {
-    time,
-    slice: { time, bars },
-    latest: new Map(bars.map((b) => [b.instrument, b])),
-    instruments: new Map(),
-  };
+    Object.entries(closes).map(([instrument, close]) => flatBar(instrument, time, close)),
+  );
 }
 
 /** A strategy that replays a script of decisions, or throws where the script says so. */
