@@ -9,6 +9,11 @@ export const SignalSchema = z.object({
   action: SignalActionSchema,
   confidence: z.number().min(0).max(1),
   reason: z.string(),
+  /**
+   * Ask for a limit order at this price instead of a market order (liquidity provision). The ensemble's
+   * order uses a limit when every vote in the decided direction names one: the least aggressive of them.
+   */
+  limitPrice: z.number().positive().optional(),
 });
 export type Signal = z.infer<typeof SignalSchema>;
 
