@@ -1,5 +1,6 @@
 import type { Bar, InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
 import type { BreakerEvent, BreakerState } from '../../src-shared/domain/risk';
+import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
 import type { Signal, StrategyInfo } from '../../src-shared/domain/strategy';
 import type { EquityPoint, Execution, Portfolio, Position } from '../../src-shared/domain/trading';
 import type { Result } from '../../src-shared/ipc/result';
@@ -380,6 +381,56 @@ export class Engine {
 
   breakerState(): BreakerState {
     return this.deps.risk.breaker.state();
+  }
+
+  /** The strategies table: allocation, signal performance, last signal or abstention. */
+  strategyTable(): StrategyRow[] {
+    const allocation = this.deps.ensemble.allocation();
+    return this.deps.strategies.map((s, i) => {
+      const stats = s.stats();
+      const status = this.status.get(s.id)!;
+      return {
+        id: s.id,
+        name: s.name,
+        category: s.definition.category,
+        weight: allocation.weights[i] ?? 0,
+        sharpe: allocation.sharpe[i] ?? 0,
+        smoothedSharpe: allocation.smoothedSharpe[i] ?? 0,
+        hitRate: stats.hitRate,
+        signalReturn: stats.cumulativeReturn,
+        signals: stats.signals,
+        errors: stats.errors,
+        lastSignal: status.lastSignal,
+        abstainReason: status.abstainReason,
+      };
+    });
+  }
+
+  /** The risk panel's figures: exposure, Kelly inputs, the correlation matrix, cascade levels. */
+  riskView(kellyFraction: number): RiskView {
+    const { portfolio, sizer, ensemble, cascade, clock } = this.deps;
+    const equity = portfolio.equity();
+    const kelly = sizer.kelly.estimate();
+    const correlation = ensemble.correlationView();
+    const levels: RiskView['cascade'] = [];
+    for (const id of this.latest.keys()) {
+      const assessment = cascade.latest(id);
+      if (assessment && !assessment.warmingUp)
+        levels.push({ instrument: id, level: assessment.level, score: assessment.score });
+    }
+    return {
+      time: clock.now(),
+      grossExposure: equity > 0 ? portfolio.grossExposure() / equity : 0,
+      kelly: { ...kelly, fraction: kellyFraction },
+      correlation: {
+        strategyIds: this.deps.strategies.map((s) => s.id),
+        matrix: Array.from(correlation.matrix),
+        portfolioCorrelation: correlation.portfolioCorrelation,
+        penalty: correlation.penalty,
+        threshold: correlation.threshold,
+      },
+      cascade: levels,
+    };
   }
 
   strategies(): StrategyInfo[] {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MarketSlice } from '../../src-shared/domain/market';
+import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
 import type { EquityPoint } from '../../src-shared/domain/trading';
 import type { EventName, EventPayload, HostStatus, Snapshot } from '../../src-shared/ipc/contract';
 import type { Result } from '../../src-shared/ipc/result';
@@ -298,6 +299,14 @@ export class EngineHost {
       strategies: this.engine.strategies(),
       status: this.status(),
     };
+  }
+
+  strategyTable(): StrategyRow[] {
+    return this.engine.strategyTable();
+  }
+
+  riskView(): RiskView {
+    return this.engine.riskView(this.options.settings.risk.kelly.fraction);
   }
 
   equityHistory(maxPoints: number): EquityPoint[] {

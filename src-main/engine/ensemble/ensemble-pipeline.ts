@@ -23,6 +23,8 @@ export class EnsemblePipeline {
   private readonly correlation: CorrelationManager;
   private readonly indexOf: Map<string, number>;
   private readonly active: boolean[];
+  private lastCorrelation = 0;
+  private lastPenalty = 1;
 
   constructor(
     private readonly strategyIds: readonly string[],
@@ -71,6 +73,21 @@ export class EnsemblePipeline {
     return this.allocator.snapshot();
   }
 
+  /** The cached correlation matrix (row-major) and the last step's portfolio correlation and penalty. */
+  correlationView(): {
+    matrix: Float64Array;
+    portfolioCorrelation: number;
+    penalty: number;
+    threshold: number;
+  } {
+    return {
+      matrix: this.correlation.matrix(),
+      portfolioCorrelation: this.lastCorrelation,
+      penalty: this.lastPenalty,
+      threshold: this.settings.correlation.threshold,
+    };
+  }
+
   decide(votes: readonly StrategyVote[]): EnsembleStep {
     this.active.fill(false);
     for (const v of votes) {
@@ -80,6 +97,8 @@ export class EnsemblePipeline {
     const weights = this.allocator.weights();
     const corr = portfolioCorrelation(this.correlation.matrix(), weights, this.active);
     const penalty = correlationPenalty(corr, this.settings.correlation.threshold);
+    this.lastCorrelation = corr;
+    this.lastPenalty = penalty;
     const adjusted =
       penalty < 1
         ? votes.map((v) => ({ ...v, confidence: adjustedConfidence(v.confidence, penalty) }))
