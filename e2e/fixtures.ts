@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -43,6 +43,8 @@ export const test = base.extend<{ terminal: Terminal; serveArgs: string[] }>({
       `Chromium not found at ${CHROMIUM}: apt-get install chromium (CI installs it)`,
     );
     const dataDir = mkdtempSync(join(tmpdir(), 'botv2-e2e-'));
+    // A trending market gives the ensemble an edge, so its Kelly estimate keeps it trading.
+    writeFileSync(join(dataDir, 'settings.yaml'), 'market:\n  scenario: trending\n');
     const { child, url, output } = await startServe(dataDir, serveArgs);
     await use({ url, dataDir, output });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -1,5 +1,5 @@
 import type { Bar, InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
-import type { BreakerEvent, BreakerState } from '../../src-shared/domain/risk';
+import type { BreakerEvent, BreakerLevel, BreakerState } from '../../src-shared/domain/risk';
 import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
 import type { Signal, StrategyInfo } from '../../src-shared/domain/strategy';
 import type { EquityPoint, Execution, Portfolio, Position } from '../../src-shared/domain/trading';
@@ -328,6 +328,16 @@ export class Engine {
 
   resume(reason?: string): Result<BreakerEvent> {
     return this.manual((breaker, time) => breaker.resume(time, reason));
+  }
+
+  /** The trader forces a breaker level for a duration of engine time. */
+  forceLevel(level: BreakerLevel, durationMs: number, reason: string): Result<BreakerEvent> {
+    return this.manual((breaker, time) => breaker.force(level, durationMs, reason, time));
+  }
+
+  /** The trader re-arms the breaker at the current equity. */
+  rearm(reason: string): Result<BreakerEvent> {
+    return this.manual((breaker, time) => breaker.rearm(reason, time));
   }
 
   /** A manual breaker action: its audit row is written before the new state counts; on failure it is undone. */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MarketSlice } from '../../src-shared/domain/market';
 import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
+import type { BreakerLevel } from '../../src-shared/domain/risk';
 import type { EquityPoint } from '../../src-shared/domain/trading';
 import type { EventName, EventPayload, HostStatus, Snapshot } from '../../src-shared/ipc/contract';
 import type { Result } from '../../src-shared/ipc/result';
@@ -330,6 +331,14 @@ export class EngineHost {
       if (!this.engine.breakerState().halted) return { ok: true, value: this.engine.breakerState() };
     }
     return this.manual(() => this.engine.resume(reason));
+  }
+
+  forceLevel(level: BreakerLevel, durationMinutes: number, reason: string): Result<Snapshot['breaker']> {
+    return this.manual(() => this.engine.forceLevel(level, durationMinutes * 60_000, reason));
+  }
+
+  rearm(reason: string): Result<Snapshot['breaker']> {
+    return this.manual(() => this.engine.rearm(reason));
   }
 
   private manual(action: () => ReturnType<Engine['halt']>): Result<Snapshot['breaker']> {

@@ -22,6 +22,10 @@ function handlersFor(host: EngineHost): Handlers {
     breakerEvents: ({ limit }) => ({ ok: true, value: host.read.breakerEvents(limit) }),
     halt: ({ reason }) => host.halt(reason),
     resume: ({ reason }) => host.resume(reason),
+    forceLevel: ({ level, durationMinutes, reason }) => host.forceLevel(level, durationMinutes, reason),
+    rearm: ({ reason }) => host.rearm(reason),
+    strategyTable: () => ({ ok: true, value: host.strategyTable() }),
+    riskView: () => ({ ok: true, value: host.riskView() }),
   };
 }
 

@@ -34,13 +34,20 @@ export function restoreState(read: ReadModels, initialCash: number): RestoredSta
   const event = read.lastBreakerEventSince(latest.checkpoint.time);
   if (event) {
     const after = event.after;
+    // The event's state shows the level that applied; a forced one is remembered as forced.
+    const forced = after.forcedUntil !== null;
     breaker = {
-      level: after.level,
+      level: forced ? (breaker?.level ?? 0) : after.level,
       halted: after.halted,
       haltReason: after.haltReason,
-      peakEquity: Math.max(after.peakEquity, peakEquity),
+      peakEquity:
+        event.kind === 'rearm' || event.kind === 'resume'
+          ? after.peakEquity
+          : Math.max(after.peakEquity, peakEquity),
       lastEquity: portfolio.equity(),
       cooldownUntil: after.cooldownUntil,
+      forcedLevel: forced ? after.level : null,
+      forcedUntil: after.forcedUntil,
     };
   }
   return { checkpoint, breaker, lastCloses };

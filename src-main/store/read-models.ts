@@ -31,6 +31,8 @@ const BreakerMemoryJson = z
     peakEquity: z.number(),
     lastEquity: z.number(),
     cooldownUntil: z.number().nullable(),
+    forcedLevel: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+    forcedUntil: z.number().nullable(),
   })
   .nullable();
 

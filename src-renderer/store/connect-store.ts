@@ -1,9 +1,12 @@
+import type { EquityPoint, Execution } from '../../src-shared/domain/trading';
 import type { Bridge } from '../bridge/bridge';
 import { useTerminal } from './terminal-store';
 
 const HISTORY_POINTS = 5000;
 /** At most this often the portfolio numbers are re-read while events stream in. */
 const SNAPSHOT_REFRESH_MS = 250;
+/** Live updates are applied at 10 Hz. */
+const FLUSH_MS = 100;
 
 /**
  * Wires the bridge's pushed events into the store and (re)loads the full state whenever the connection
@@ -40,21 +43,42 @@ export function connectStore(bridge: Bridge): () => void {
       });
     }, SNAPSHOT_REFRESH_MS);
   };
+  // Pushed events are applied in batches at most every FLUSH_MS, so a burst of fills or points costs one
+  // render, not one per event.
+  const pendingEquity: EquityPoint[] = [];
+  const pendingTrades: Execution[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    flushTimer = null;
+    const store = useTerminal.getState();
+    if (pendingTrades.length) store.addTrades(pendingTrades.splice(0));
+    if (pendingEquity.length) {
+      store.appendEquityPoints(pendingEquity.splice(0));
+      refreshSnapshot();
+    }
+  };
+  const scheduleFlush = () => {
+    if (!flushTimer) flushTimer = setTimeout(flush, FLUSH_MS);
+  };
   const unsubscribers = [
     bridge.onConnection((state, detail) => {
       useTerminal.getState().setConnection(state, detail);
       if (state === 'open') void load();
     }),
     bridge.onEquity((point) => {
-      useTerminal.getState().appendEquity(point);
-      refreshSnapshot();
+      pendingEquity.push(point);
+      scheduleFlush();
     }),
-    bridge.onFill((trade) => useTerminal.getState().addTrade(trade)),
+    bridge.onFill((trade) => {
+      pendingTrades.push(trade);
+      scheduleFlush();
+    }),
     bridge.onBreaker(({ event, state }) => useTerminal.getState().applyBreakerChange(event, state)),
     bridge.onStatus((status) => useTerminal.getState().setStatus(status)),
   ];
   return () => {
     if (refreshTimer) clearTimeout(refreshTimer);
+    if (flushTimer) clearTimeout(flushTimer);
     unsubscribers.forEach((unsubscribe) => unsubscribe());
   };
 }

@@ -14,7 +14,7 @@ export interface PortfolioSlice {
   equity: EquityPoint[];
   setSnapshot(snapshot: Snapshot): void;
   setEquity(points: EquityPoint[]): void;
-  appendEquity(point: EquityPoint): void;
+  appendEquityPoints(points: readonly EquityPoint[]): void;
   setStatus(status: HostStatus): void;
 }
 
@@ -22,7 +22,7 @@ export interface TradesSlice {
   trades: Execution[];
   tradeTotal: number;
   setTrades(trades: Execution[], total: number): void;
-  addTrade(trade: Execution): void;
+  addTrades(trades: readonly Execution[]): void;
 }
 
 export interface RiskSlice {
@@ -48,16 +48,22 @@ export const createPortfolioSlice: Slice<PortfolioSlice> = (set) => ({
   equity: [],
   setSnapshot: (snapshot) => set({ snapshot, breaker: snapshot.breaker }),
   setEquity: (points) => set({ equity: points }),
-  appendEquity: (point) =>
+  appendEquityPoints: (points) =>
     set((state) => {
-      const last = state.equity[state.equity.length - 1];
-      if (last && point.time <= last.time) return {};
-      const equity =
-        state.equity.length >= MAX_LIVE_POINTS
+      let lastTime = state.equity[state.equity.length - 1]?.time ?? -Infinity;
+      const fresh: EquityPoint[] = [];
+      for (const p of points) {
+        if (p.time > lastTime) {
+          fresh.push(p);
+          lastTime = p.time;
+        }
+      }
+      if (fresh.length === 0) return {};
+      const kept =
+        state.equity.length + fresh.length > MAX_LIVE_POINTS
           ? state.equity.slice(-MAX_LIVE_POINTS / 2)
-          : state.equity.slice();
-      equity.push(point);
-      return { equity };
+          : state.equity;
+      return { equity: kept.concat(fresh) };
     }),
   setStatus: (status) => set((state) => (state.snapshot ? { snapshot: { ...state.snapshot, status } } : {})),
 });
@@ -66,15 +72,16 @@ export const createTradesSlice: Slice<TradesSlice> = (set) => ({
   trades: [],
   tradeTotal: 0,
   setTrades: (trades, total) => set({ trades, tradeTotal: total }),
-  addTrade: (trade) =>
-    set((state) =>
-      state.trades.some((t) => t.id === trade.id)
-        ? {}
-        : {
-            trades: [trade, ...state.trades].slice(0, MAX_TRADES_IN_MEMORY),
-            tradeTotal: state.tradeTotal + 1,
-          },
-    ),
+  addTrades: (incoming) =>
+    set((state) => {
+      const known = new Set(state.trades.map((t) => t.id));
+      const fresh = incoming.filter((t) => !known.has(t.id)).reverse();
+      if (fresh.length === 0) return {};
+      return {
+        trades: fresh.concat(state.trades).slice(0, MAX_TRADES_IN_MEMORY),
+        tradeTotal: state.tradeTotal + fresh.length,
+      };
+    }),
 });
 
 export const createRiskSlice: Slice<RiskSlice> = (set) => ({

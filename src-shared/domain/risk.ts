@@ -14,12 +14,14 @@ export const BreakerStateSchema = z.object({
   sizeMultiplier: z.number().min(0).max(1),
   /** Engine time before which the level may not step down; null when no cooldown runs. */
   cooldownUntil: EpochMs.nullable(),
+  /** When the trader forced the level: the engine time it ends; null when the level is automatic. */
+  forcedUntil: EpochMs.nullable(),
   /** False when halted or at level 3: no order that opens or increases a position passes. */
   openingAllowed: z.boolean(),
 });
 export type BreakerState = z.infer<typeof BreakerStateSchema>;
 
-export const BreakerEventKindSchema = z.enum(['trip', 'recover', 'halt', 'resume']);
+export const BreakerEventKindSchema = z.enum(['trip', 'recover', 'halt', 'resume', 'force', 'rearm']);
 export type BreakerEventKind = z.infer<typeof BreakerEventKindSchema>;
 
 export const BreakerEventSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BreakerEventSchema, BreakerStateSchema } from '../domain/risk';
+import { RiskViewSchema, StrategyRowSchema } from '../domain/analytics';
+import { BreakerEventSchema, BreakerLevelSchema, BreakerStateSchema } from '../domain/risk';
 import { StrategyInfoSchema } from '../domain/strategy';
 import {
   EquityPointSchema,
@@ -81,6 +82,21 @@ export const contract = {
     z.array(BreakerEventSchema),
   ),
   halt: entry('command', z.strictObject({ reason }), BreakerStateSchema),
+  forceLevel: entry(
+    'command',
+    z.strictObject({
+      level: BreakerLevelSchema,
+      durationMinutes: z
+        .number({ error: 'the duration must be a number of minutes' })
+        .positive({ error: 'the duration must be positive' })
+        .max(525_600, { error: 'the duration may not exceed a year' }),
+      reason,
+    }),
+    BreakerStateSchema,
+  ),
+  rearm: entry('command', z.strictObject({ reason }), BreakerStateSchema),
+  strategyTable: entry('query', z.strictObject({}), z.array(StrategyRowSchema)),
+  riskView: entry('query', z.strictObject({}), RiskViewSchema),
   resume: entry('command', z.strictObject({ reason: reason.optional() }), BreakerStateSchema),
 } as const;
 

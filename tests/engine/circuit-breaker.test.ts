@@ -114,4 +114,68 @@ describe('CircuitBreaker', () => {
       { numRuns: 300 },
     );
   });
+
+  it('refuses to resume past level 3 without an override reason; an override resumes and re-arms', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    b.halt('stop', 1);
+    b.onEquity(84, 2);
+    expect(b.resume(3)).toEqual({
+      ok: false,
+      error: 'the drawdown (16.00 %) is past level 3 (15.00 %): give an override reason to resume',
+    });
+    const resumed = b.resume(4, 'risk desk approved');
+    expect(resumed.ok && resumed.value).toMatchObject({
+      kind: 'resume',
+      reason: 'override: risk desk approved',
+    });
+    expect(b.state()).toMatchObject({
+      halted: false,
+      level: 0,
+      peakEquity: 84,
+      drawdown: 0,
+      openingAllowed: true,
+    });
+  });
+
+  it('resumes without a reason below level 3', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    b.halt('stop', 1);
+    b.onEquity(89, 2);
+    expect(b.resume(3)).toMatchObject({ ok: true, value: { reason: 'resumed by the trader' } });
+    expect(b.state()).toMatchObject({ level: 2, peakEquity: 100 });
+  });
+
+  it('forces a level for a duration, then hands back to the drawdown level with an event', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    const forced = b.force(3, 10 * MIN, 'FOMC', 0);
+    expect(forced.ok && forced.value.reason).toBe('level 3 until 1970-01-01T00:10:00.000Z: FOMC');
+    expect(b.state()).toMatchObject({
+      level: 3,
+      forcedUntil: 10 * MIN,
+      openingAllowed: false,
+      sizeMultiplier: 0,
+    });
+    // A drawdown trip underneath is tracked but the forced level still applies.
+    expect(b.onEquity(94, 5 * MIN)).toBeNull();
+    expect(b.state().level).toBe(3);
+    const expiry = b.onEquity(94, 10 * MIN)!;
+    expect(expiry).toMatchObject({
+      kind: 'recover',
+      actor: 'auto',
+      reason: 'forced level 3 expired; level 1 applies',
+    });
+    expect(b.state()).toMatchObject({ level: 1, forcedUntil: null });
+    expect(b.force(1, 0, 'x', 0)).toEqual({ ok: false, error: 'the duration must be positive' });
+    expect(b.force(1, 5, ' ', 0)).toEqual({ ok: false, error: 'a reason is required to force a level' });
+  });
+
+  it('re-arms: the peak becomes the current equity and the level returns to 0', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    b.onEquity(88, 1);
+    expect(b.rearm('', 2)).toEqual({ ok: false, error: 'a reason is required to re-arm the breaker' });
+    const rearmed = b.rearm('new capital allocation', 2);
+    expect(rearmed.ok && rearmed.value.before).toMatchObject({ level: 2, peakEquity: 100 });
+    expect(b.state()).toMatchObject({ level: 0, peakEquity: 88, drawdown: 0, cooldownUntil: null });
+    expect(b.onEquity(83.6, 3)!.after.level).toBe(1); // 5 % below the new peak
+  });
 });

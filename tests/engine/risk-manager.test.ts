@@ -51,4 +51,21 @@ describe('RiskManager', () => {
       ),
     );
   });
+
+  it('never lets level 3 grow a position, forced or by drawdown (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.boolean(),
+        (current, delta, forced) => {
+          const risk = manager();
+          if (forced) risk.breaker.force(3, 60_000, 'property', 0);
+          else risk.breaker.onEquity(80_000, 0);
+          const decision = risk.approve(current, delta);
+          if (decision.ok) expect(Math.abs(current + decision.qty)).toBeLessThan(Math.abs(current));
+        },
+      ),
+    );
+  });
 });

@@ -14,20 +14,33 @@ export interface BreakerLevelConfig {
 }
 
 export interface BreakerMemory {
+  /** The level the drawdown and cooldown give (what applies when no level is forced). */
   level: BreakerLevel;
   halted: boolean;
   haltReason: string | null;
   peakEquity: number;
   lastEquity: number;
   cooldownUntil: number | null;
+  /** A level the trader forced, in force until `forcedUntil` (engine time). */
+  forcedLevel: BreakerLevel | null;
+  forcedUntil: number | null;
 }
 
 const percent = (x: number): string => `${(x * 100).toFixed(2)} %`;
 
 /**
- * The spec's three-level drawdown circuit breaker plus the trader's manual halt. Drawdown is measured from
- * the peak equity seen. A level rises as soon as the drawdown reaches it and starts a cooldown; it steps
+ * The spec's three-level drawdown circuit breaker and the trader's manual controls. Drawdown is measured
+ * from the peak equity seen. A level rises as soon as the drawdown reaches it and starts a cooldown; it steps
  * down to the level the drawdown then warrants only once the cooldown has run out.
+ *
+ * Manual controls (each returns the audit event, or a refusal with the reason):
+ * - halt (reason required): no opening order passes until resume;
+ * - resume: refused while the drawdown is past level 3 unless an override reason is given; an override
+ *   also re-arms the breaker (the peak becomes the current equity), since level 3 would otherwise keep
+ *   trading stopped;
+ * - force a level for a duration: that level applies, whatever the drawdown, until it expires;
+ * - re-arm (reason required): the peak is reset to the current equity, so the drawdown and level restart
+ *   from 0, and any forced level and cooldown end.
  */
 export class CircuitBreaker {
   private memory: BreakerMemory;
@@ -45,6 +58,8 @@ export class CircuitBreaker {
             peakEquity: initial.equity,
             lastEquity: initial.equity,
             cooldownUntil: null,
+            forcedLevel: null,
+            forcedUntil: null,
           }
         : { ...initial };
   }
@@ -58,22 +73,29 @@ export class CircuitBreaker {
     this.memory = { ...memory };
   }
 
+  /** The level that applies now: a forced one while it lasts, else the automatic one. */
+  effectiveLevel(): BreakerLevel {
+    return this.memory.forcedLevel ?? this.memory.level;
+  }
+
   state(): BreakerState {
     const m = this.memory;
+    const level = this.effectiveLevel();
     return {
-      level: m.level,
+      level,
       halted: m.halted,
       haltReason: m.haltReason,
       peakEquity: m.peakEquity,
       drawdown: this.drawdown(m.lastEquity),
       sizeMultiplier: this.sizeMultiplier(),
       cooldownUntil: m.cooldownUntil,
-      openingAllowed: !m.halted && m.level < 3,
+      forcedUntil: m.forcedUntil,
+      openingAllowed: !m.halted && level < 3,
     };
   }
 
   sizeMultiplier(): number {
-    const { level } = this.memory;
+    const level = this.effectiveLevel();
     return level === 0 ? 1 : this.config.levels[level - 1]!.sizeMultiplier;
   }
 
@@ -81,38 +103,54 @@ export class CircuitBreaker {
     return drawdownFrom(this.memory.peakEquity, equity);
   }
 
-  /** Feeds the latest equity; returns the automatic trip or recovery it caused, if any. */
+  /** Feeds the latest equity; returns the automatic trip, recovery or forced-level expiry it caused. */
   onEquity(equity: number, time: number): BreakerEvent | null {
     const m = this.memory;
     m.lastEquity = equity;
     if (equity > m.peakEquity) m.peakEquity = equity;
-    const drawdown = this.drawdown(equity);
-    const warranted = this.levelFor(drawdown);
-    if (warranted > m.level) {
+    if (m.forcedUntil !== null && time >= m.forcedUntil) {
       const before = this.state();
-      const threshold = this.config.levels[warranted - 1]!.drawdown;
-      m.level = warranted;
-      m.cooldownUntil = time + this.config.cooldownMs;
+      const forced = m.forcedLevel;
+      m.forcedLevel = null;
+      m.forcedUntil = null;
+      this.track(equity, time);
+      const kind = this.effectiveLevel() > (forced ?? 0) ? 'trip' : 'recover';
       return this.event(
         time,
-        'trip',
+        kind,
         'auto',
-        `drawdown ${percent(drawdown)} reached level ${warranted} (${percent(threshold)})`,
+        `forced level ${forced ?? 0} expired; level ${this.effectiveLevel()} applies`,
         before,
       );
     }
+    const before = this.state();
+    const change = this.track(equity, time);
+    if (change === null || m.forcedLevel !== null) return null;
+    return this.event(time, change.kind, 'auto', change.reason, before);
+  }
+
+  /** Moves the automatic level with the drawdown and cooldown; says what changed, if anything. */
+  private track(equity: number, time: number): { kind: 'trip' | 'recover'; reason: string } | null {
+    const m = this.memory;
+    const drawdown = this.drawdown(equity);
+    const warranted = this.levelFor(drawdown);
+    if (warranted > m.level) {
+      const threshold = this.config.levels[warranted - 1]!.drawdown;
+      m.level = warranted;
+      m.cooldownUntil = time + this.config.cooldownMs;
+      return {
+        kind: 'trip',
+        reason: `drawdown ${percent(drawdown)} reached level ${warranted} (${percent(threshold)})`,
+      };
+    }
     if (warranted < m.level && m.cooldownUntil !== null && time >= m.cooldownUntil) {
-      const before = this.state();
       const from = m.level;
       m.level = warranted;
       m.cooldownUntil = null;
-      return this.event(
-        time,
-        'recover',
-        'auto',
-        `drawdown ${percent(drawdown)} after the cooldown: level ${from} → ${warranted}`,
-        before,
-      );
+      return {
+        kind: 'recover',
+        reason: `drawdown ${percent(drawdown)} after the cooldown: level ${from} → ${warranted}`,
+      };
     }
     return null;
   }
@@ -129,16 +167,64 @@ export class CircuitBreaker {
     return { ok: true, value: this.event(time, 'halt', 'trader', trimmed, before) };
   }
 
-  /** The trader lifts a manual halt. Level 3 keeps blocking opening trades until it recovers. */
+  /** The trader lifts a halt; past level 3 only with an override reason, which also re-arms the breaker. */
   resume(time: number, reason?: string): Result<BreakerEvent> {
-    if (!this.memory.halted) return { ok: false, error: 'trading is not halted' };
+    const m = this.memory;
+    if (!m.halted) return { ok: false, error: 'trading is not halted' };
+    const override = reason?.trim() ?? '';
+    const drawdown = this.drawdown(m.lastEquity);
+    const pastLevel3 = this.levelFor(drawdown) === 3;
+    if (pastLevel3 && !override) {
+      return {
+        ok: false,
+        error: `the drawdown (${percent(drawdown)}) is past level 3 (${percent(this.config.levels[2].drawdown)}): give an override reason to resume`,
+      };
+    }
     const before = this.state();
-    this.memory.halted = false;
-    this.memory.haltReason = null;
+    m.halted = false;
+    m.haltReason = null;
+    if (pastLevel3) this.resetPeak();
+    const why = override ? (pastLevel3 ? `override: ${override}` : override) : 'resumed by the trader';
+    return { ok: true, value: this.event(time, 'resume', 'trader', why, before) };
+  }
+
+  /** The trader forces a level for a duration (engine time); it applies whatever the drawdown until then. */
+  force(level: BreakerLevel, durationMs: number, reason: string, time: number): Result<BreakerEvent> {
+    const trimmed = reason.trim();
+    if (!trimmed) return { ok: false, error: 'a reason is required to force a level' };
+    if (!(durationMs > 0) || !Number.isFinite(durationMs))
+      return { ok: false, error: 'the duration must be positive' };
+    const before = this.state();
+    this.memory.forcedLevel = level;
+    this.memory.forcedUntil = time + durationMs;
     return {
       ok: true,
-      value: this.event(time, 'resume', 'trader', reason?.trim() || 'resumed by the trader', before),
+      value: this.event(
+        time,
+        'force',
+        'trader',
+        `level ${level} until ${new Date(time + durationMs).toISOString()}: ${trimmed}`,
+        before,
+      ),
     };
+  }
+
+  /** The trader re-arms the breaker: the peak becomes the current equity, level 0, no forced level. */
+  rearm(reason: string, time: number): Result<BreakerEvent> {
+    const trimmed = reason.trim();
+    if (!trimmed) return { ok: false, error: 'a reason is required to re-arm the breaker' };
+    const before = this.state();
+    this.resetPeak();
+    return { ok: true, value: this.event(time, 'rearm', 'trader', trimmed, before) };
+  }
+
+  private resetPeak(): void {
+    const m = this.memory;
+    m.peakEquity = m.lastEquity;
+    m.level = 0;
+    m.cooldownUntil = null;
+    m.forcedLevel = null;
+    m.forcedUntil = null;
   }
 
   private levelFor(drawdown: number): BreakerLevel {
