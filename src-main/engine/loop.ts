@@ -5,14 +5,14 @@ import type { Signal, StrategyInfo } from '../../src-shared/domain/strategy';
 import type { EquityPoint, Execution, Portfolio, Position } from '../../src-shared/domain/trading';
 import type { Result } from '../../src-shared/ipc/result';
 import type { SimulatedClock } from './clock';
-import { cascadeReductions } from './data/cascade-reduction';
 import type { DataIssue } from './data/issues';
 import type { LiquidationCascadeDetector } from './data/liquidation-cascade';
 import type { NormalizationPipeline } from './data/normalizer';
 import type { DataValidator } from './data/validator';
-import type { EnsemblePipeline, EnsembleStep } from './ensemble/ensemble-pipeline';
-import type { EnsembleDecision, StrategyVote } from './ensemble/types';
+import type { EnsemblePipeline } from './ensemble/ensemble-pipeline';
+import type { StrategyVote } from './ensemble/types';
 import { OrderLedger } from './order-ledger';
+import { OrderPlanner } from './order-planner';
 import type { Portfolio as PortfolioBook } from './portfolio';
 import type { ExecutionEngine, Journal, MarketSnapshot } from './ports';
 import type { BreakerMemory } from './risk/circuit-breaker';
@@ -71,6 +71,7 @@ export class Engine {
   private readonly instruments: Map<string, InstrumentSpec>;
   private readonly status = new Map<string, StrategyStatus>();
   private readonly ledger: OrderLedger;
+  private readonly planner: OrderPlanner;
   private readonly returns: Float64Array;
   private readonly featuresOf: MarketSnapshot['features'];
   private readonly cascadeOf: MarketSnapshot['cascade'];
@@ -83,6 +84,11 @@ export class Engine {
     for (const s of deps.strategies)
       this.status.set(s.id, { lastSignal: null, abstainReason: 'no market data yet' });
     this.ledger = new OrderLedger(deps.portfolio, deps.journal, deps.execution);
+    this.planner = new OrderPlanner(
+      { ...deps, ledger: this.ledger, now: () => deps.clock.now() },
+      this.latest,
+      this.instruments,
+    );
     this.returns = new Float64Array(deps.strategies.length);
     this.featuresOf = (id) => deps.normalizer.latest(id);
     this.cascadeOf = (id) => deps.cascade.latest(id);
@@ -129,7 +135,7 @@ export class Engine {
       const settled = this.ledger.settle(bar);
       if (settled) trades.push(settled);
     }
-    this.reduceOnCascade();
+    this.planner.reduceOnCascade();
 
     const breakerEvents: BreakerEvent[] = [];
     const trip = risk.breaker.onEquity(portfolio.equity(), slice.time);
@@ -153,7 +159,7 @@ export class Engine {
     for (const decision of step.decisions) {
       const price = this.latest.get(decision.instrument)?.close ?? 0;
       this.deps.sizer.observe(decision, price);
-      const refusal = this.act(decision, step);
+      const refusal = this.planner.act(decision, step, votes);
       if (refusal !== null) refusals.push({ instrument: decision.instrument, reason: refusal });
     }
 
@@ -194,42 +200,6 @@ export class Engine {
     return first ? `${first.instrument}: ${first.message} (${first.rule})` : 'no usable bar';
   }
 
-  /**
-   * Step 4: a position in an instrument whose liquidation-cascade risk just turned high is cut to the kept
-   * share with a market order (a reduction, so it passes even while trading is halted).
-   */
-  private reduceOnCascade(): void {
-    const { portfolio, risk, execution, clock, journal, cascade, cascadeKeep } = this.deps;
-    const reductions = cascadeReductions(
-      portfolio.positions(),
-      (id) => cascade.latest(id)?.enteredHigh ?? false,
-      cascadeKeep,
-      (id) => this.instruments.get(id)?.lotSize ?? 1,
-    );
-    for (const { instrument, from, to } of reductions) {
-      const approval = risk.approve(from, to - from);
-      if (!approval.ok) continue;
-      const decisionId = journal.recordDecision({
-        time: clock.now(),
-        instrument,
-        details: { cascade: cascade.latest(instrument), keep: cascadeKeep, currentQty: from, targetQty: to },
-      });
-      const order = execution.submit(
-        {
-          instrument,
-          side: approval.qty > 0 ? 'buy' : 'sell',
-          qty: Math.abs(approval.qty),
-          type: 'market',
-          timeInForce: 'ioc',
-          strategy: 'cascade-guard',
-          reason: `liquidation-cascade risk high: keep ${(cascadeKeep * 100).toFixed(0)} % of the position`,
-        },
-        clock.now(),
-      );
-      this.ledger.submitted(order, decisionId);
-    }
-  }
-
   /** Step 6: every strategy's signals as votes, and each strategy's signal return for this bar. */
   private collectVotes(snapshot: MarketSnapshot): StrategyVote[] {
     const votes: StrategyVote[] = [];
@@ -244,79 +214,6 @@ export class Engine {
       }
     });
     return votes;
-  }
-
-  /** Sizes a decision, asks the risk manager, and submits the order. Returns a refusal reason, or null. */
-  private act(decision: EnsembleDecision, step: EnsembleStep): string | null {
-    const { portfolio, risk, execution, clock, sizer, journal } = this.deps;
-    const bar = this.latest.get(decision.instrument);
-    const spec = this.instruments.get(decision.instrument);
-    if (!bar || !spec) return `${decision.instrument} is not tradable: no instrument details from the feed`;
-    if (bar.settlement !== undefined) return null;
-    const equity = portfolio.equity();
-    const current = portfolio.quantity(decision.instrument);
-    const target = sizer.target(decision, {
-      equity,
-      price: bar.close,
-      lotSize: spec.lotSize,
-      currentQty: current,
-      breakerMultiplier: risk.breaker.sizeMultiplier(),
-      positions: portfolio
-        .positions()
-        .map((p) => ({ instrument: p.instrument, notional: p.qty * p.lastPrice })),
-    });
-    if (target.targetQty === null || target.targetQty === current) return null;
-    // Changes smaller than the smallest position are not worth their commission: keep the position.
-    const sameSide = Math.sign(target.targetQty) === Math.sign(current);
-    if (
-      sameSide &&
-      target.targetQty !== 0 &&
-      Math.abs(target.targetQty - current) * bar.close < risk.minTradeNotional(equity)
-    ) {
-      return null;
-    }
-    const approval = risk.approve(current, target.targetQty - current);
-    if (!approval.ok) return approval.reason;
-    const lead = leadingStrategy(decision);
-    const decisionId = journal.recordDecision({
-      time: clock.now(),
-      instrument: decision.instrument,
-      details: {
-        vote: {
-          method: decision.method,
-          action: decision.action,
-          confidence: decision.confidence,
-          score: decision.score,
-          outcome: decision.outcome,
-        },
-        breakdown: decision.breakdown,
-        correlation: { portfolioCorrelation: step.portfolioCorrelation, penalty: step.penalty },
-        kelly: target.kelly,
-        breakerMultiplier: risk.breaker.sizeMultiplier(),
-        sizing: target.sizing,
-        exposure: target.exposure,
-        note: target.note,
-        equity,
-        price: bar.close,
-        currentQty: current,
-        targetQty: target.targetQty,
-        orderQty: approval.qty,
-      },
-    });
-    const order = execution.submit(
-      {
-        instrument: decision.instrument,
-        side: approval.qty > 0 ? 'buy' : 'sell',
-        qty: Math.abs(approval.qty),
-        type: 'market',
-        timeInForce: 'ioc',
-        strategy: lead,
-        reason: `ensemble ${decision.action} ${decision.confidence.toFixed(2)} (${decision.method}); ${target.note}`,
-      },
-      clock.now(),
-    );
-    this.ledger.submitted(order, decisionId);
-    return null;
   }
 
   /** The trader's halt: journalled, and every working order is cancelled (strategies re-decide on resume). */
@@ -460,18 +357,4 @@ export class Engine {
     const equity = this.deps.portfolio.equity();
     return { time: this.deps.clock.now(), equity, drawdown: this.deps.risk.breaker.drawdown(equity) };
   }
-}
-
-/** The strategy whose vote contributed most to the decided direction: named on the order. */
-function leadingStrategy(decision: EnsembleDecision): string {
-  let best = 'ensemble';
-  let most = 0;
-  for (const c of decision.breakdown) {
-    const toward = decision.action === 'sell' ? -c.contribution : c.contribution;
-    if (toward > most) {
-      most = toward;
-      best = c.strategyId;
-    }
-  }
-  return best;
 }

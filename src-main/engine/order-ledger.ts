@@ -66,6 +66,15 @@ export class OrderLedger {
     }
   }
 
+  /** Cancels the orders still working on an instrument (a new decision replaces them). */
+  cancelInstrument(instrument: string): void {
+    let cancelled = false;
+    for (const order of this.execution.workingOrders()) {
+      if (order.instrument === instrument) cancelled = this.execution.cancel(order.id) !== null || cancelled;
+    }
+    if (cancelled) this.closeFinished();
+  }
+
   /** Cancels every working order (a halt); their rows say so. */
   cancelAll(): void {
     this.execution.cancelAll();

@@ -9,6 +9,8 @@ export interface StrategyVote {
   /** 0–1, after any correlation penalty. */
   confidence: number;
   reason: string;
+  /** The strategy asks for a limit order at this price (see Signal.limitPrice). */
+  limitPrice?: number;
 }
 
 /** The vote a strategy's signal casts. */
