@@ -92,14 +92,15 @@ class CrossExchangeArbitrage implements StrategyLogic {
     const n = group.ids.length;
     let fresh = 0;
     for (let i = 0; i < n; i++) if (group.seenAt[i] === step) fresh += 1;
+    const open = group.rich >= 0;
+    const legMissing = open && (group.seenAt[group.rich] !== step || group.seenAt[group.cheap] !== step);
+    if (legMissing) return `${group.symbol}: a leg of the open pair has no bar this step`;
     if (fresh < 2) return null;
     const { exitSpread } = this.params;
     let exitNote = '';
-    if (group.rich >= 0) {
+    if (open) {
       const rich = group.rich;
       const cheap = group.cheap;
-      if (group.seenAt[rich] !== step || group.seenAt[cheap] !== step)
-        return `${group.symbol}: a leg of the open pair has no bar this step`;
       const spread = group.closes[rich]! / group.closes[cheap]! - 1;
       if (spread > exitSpread) {
         this.emitPair(

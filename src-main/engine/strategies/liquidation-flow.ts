@@ -16,6 +16,8 @@ interface FlowState {
   readonly shares: RollingStdDev;
   readonly returns: RollingStdDev;
   previousClose: number;
+  /** Bars seen, for the warm-up message. */
+  bars: number;
   phase: Phase;
   /** The burst: its liquidated share, z and the direction it pushed price (−1 longs, +1 shorts). */
   burstShare: number;
@@ -50,8 +52,10 @@ const HOLD_DONE = 'holding period over';
  * - else, if t + 1 is itself a burst, it becomes the burst watched; otherwise `hold`.
  * A position is signalled for `holdBars` bars (the decision bar included), then `hold`. Without a burst the
  * view is `hold`. Instruments without liquidations or open interest get no signal; it abstains while every
- * instrument with the data is warming up (baselineWindow + 1 bars) or when none has it. Without a cascade
- * assessment (e.g. outside the engine) only rebounds can be called. O(1) per bar.
+ * instrument with the data warms up (first decision on bar baselineWindow + 2) or when none has it.
+ * Without a cascade assessment (e.g. outside the engine) only rebounds can be called. A new burst while a
+ * position is held is not watched (the loop's own cascade guard cuts positions when a cascade turns high).
+ * O(1) per bar.
  */
 class LiquidationFlow implements StrategyLogic {
   private readonly states = new Map<string, FlowState>();
@@ -66,13 +70,13 @@ class LiquidationFlow implements StrategyLogic {
       const state = this.stateOf(bar.instrument);
       const signal = this.step(state, bar, snapshot);
       if (signal) signals.push(signal);
-      else
-        reason = `warming up: ${state.shares.moments.count}/${this.params.baselineWindow} bars of baseline`;
+      else reason = `warming up: ${state.bars}/${this.params.baselineWindow + 2} bars`;
     }
     return decide(signals, reason);
   }
 
   private step(state: FlowState, bar: Bar, snapshot: MarketSnapshot): Signal | null {
+    state.bars += 1;
     const liquidated = bar.liquidations!.longNotional + bar.liquidations!.shortNotional;
     const before = bar.openInterest! + liquidated;
     const share = before > 0 ? liquidated / before : 0;
@@ -180,6 +184,7 @@ class LiquidationFlow implements StrategyLogic {
         shares: new RollingStdDev(window),
         returns: new RollingStdDev(window),
         previousClose: NaN,
+        bars: 0,
         phase: 'idle',
         burstShare: 0,
         burstZ: 0,

@@ -104,6 +104,15 @@ class LiquidityProvision implements StrategyLogic {
     }
     const skew = p.inventorySkew * q;
     const limitPrice = side === 1 ? mid * (1 - halfSpread - skew) : mid * (1 + halfSpread - skew);
+    if (!(limitPrice > 0)) {
+      // A half-spread of 100 % or more (extreme volatility × multiple) leaves no bid to post.
+      return {
+        instrument: bar.instrument,
+        action: 'hold',
+        confidence: 0,
+        reason: `half-spread ${(halfSpread * 100).toFixed(1)} % leaves no positive bid`,
+      };
+    }
     state.quoteSide = side;
     state.quoteLimit = limitPrice;
     return {
