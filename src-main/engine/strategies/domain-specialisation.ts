@@ -18,6 +18,7 @@ interface ContractState {
   /** w·logit(baseRate) and (1 − w)·λ, fixed per domain. */
   readonly priorTerm: number;
   readonly scale: number;
+  readonly holdReason: string;
 }
 
 const logit = (p: number): number => {
@@ -70,21 +71,18 @@ class DomainSpecialisation implements StrategyLogic {
       }
       const estimate = 1 / (1 + Math.exp(-(state.scale * smoothed + state.priorTerm)));
       const edge = estimate - bar.close;
-      const where = `${state.calibration.domain}: estimate ${estimate.toFixed(3)} vs price ${bar.close.toFixed(3)}`;
       if (edge > margin || edge < -margin) {
         signals.push({
           instrument: bar.instrument,
           action: edge > 0 ? 'buy' : 'sell',
           confidence: Math.min(1, Math.abs(edge) / (2 * margin)),
-          reason: `${where}, beyond the ${margin} margin`,
+          reason:
+            `${state.calibration.domain}: estimate ${estimate.toFixed(3)} vs price ${bar.close.toFixed(3)}, ` +
+            `beyond the ${margin} margin`,
         });
       } else {
-        signals.push({
-          instrument: bar.instrument,
-          action: 'hold',
-          confidence: 0,
-          reason: `${where}, within margin`,
-        });
+        // A constant reason: formatting numbers on every bar of every contract would dominate the cost.
+        signals.push({ instrument: bar.instrument, action: 'hold', confidence: 0, reason: state.holdReason });
       }
     }
     return decide(signals, reason);
@@ -106,6 +104,7 @@ class DomainSpecialisation implements StrategyLogic {
           calibration,
           priorTerm: calibration.priorWeight * logit(calibration.baseRate),
           scale: (1 - calibration.priorWeight) * calibration.extremizing,
+          holdReason: `${calibration.domain}: estimate within the margin of the price`,
         }
       : null;
     this.contracts.set(instrument, state);

@@ -20,6 +20,13 @@ interface QuoteState {
   quoteLimit: number;
 }
 
+// Constant reasons: the quote's price is in limitPrice, and building a string per bar would dominate the
+// strategy's cost.
+const QUOTE_LONG = 'long inventory: quote the ask';
+const QUOTE_SHORT = 'short inventory: quote the bid';
+const QUOTE_FLAT_BID = 'flat, order flow buying (or balanced): quote the bid';
+const QUOTE_FLAT_ASK = 'flat, order flow selling: quote the ask';
+
 /**
  * Liquidity provision, expressed in the voting model (one action per instrument per step) as a one-sided
  * quote that alternates with the strategy's inventory. Per configured instrument, with mid m = the bar's
@@ -31,7 +38,8 @@ interface QuoteState {
  * mid by the skew); short: a buy signal with limitPrice = bid; flat (before the first fill): the side of the
  * order-flow imbalance I = Σ v·(close − open)/(high − low) / Σ v over `imbalanceWindow` bars (I ≥ 0 the
  * bid, else the ask: quoting with the flow rather than against informed traders). Every signal has the
- * fixed `confidence` and a limitPrice, so the ensemble sends limit orders worked against the book.
+ * fixed `confidence` and a limitPrice, so the ensemble sends limit orders worked against the book. A bid
+ * that would not be positive (h + skew ≥ 1, extreme volatility) is a `hold` instead.
  *
  * The inventory is the strategy's own estimate from its past quotes: a bid counts as filled when the next
  * bar trades through it (low < bid) or opens at or below it, an ask likewise (high > ask or open ≥ ask), the
@@ -92,15 +100,15 @@ class LiquidityProvision implements StrategyLogic {
     let why: string;
     if (q === 1) {
       side = -1;
-      why = 'long inventory: quote the ask';
+      why = QUOTE_LONG;
     } else if (q === -1) {
       side = 1;
-      why = 'short inventory: quote the bid';
+      why = QUOTE_SHORT;
     } else {
       const total = state.volume.sum;
       const imbalance = total > 0 ? state.signedVolume.sum / total : 0;
       side = imbalance >= 0 ? 1 : -1;
-      why = `flat, order-flow imbalance ${imbalance.toFixed(2)}: quote the ${side === 1 ? 'bid' : 'ask'}`;
+      why = side === 1 ? QUOTE_FLAT_BID : QUOTE_FLAT_ASK;
     }
     const skew = p.inventorySkew * q;
     const limitPrice = side === 1 ? mid * (1 - halfSpread - skew) : mid * (1 + halfSpread - skew);
@@ -119,7 +127,7 @@ class LiquidityProvision implements StrategyLogic {
       instrument: bar.instrument,
       action: side === 1 ? 'buy' : 'sell',
       confidence: p.confidence,
-      reason: `${why} at ${limitPrice.toPrecision(8)} (half-spread ${(halfSpread * 1e4).toFixed(1)} bp)`,
+      reason: why,
       limitPrice,
     };
   }

@@ -45,7 +45,7 @@ describe('domain specialisation', () => {
     expect(even.signals[0]).toMatchObject({
       action: 'hold',
       confidence: 0,
-      reason: 'sports: estimate 0.500 vs price 0.500, within margin',
+      reason: 'sports: estimate within the margin of the price',
     });
   });
 
