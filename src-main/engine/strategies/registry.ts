@@ -1,10 +1,11 @@
+import { ADVANCED_STRATEGIES } from './advanced';
 import type { Settings } from '../../../src-shared/settings/schema';
 import type { StrategyDefinition } from './definition';
 import { momentum } from './momentum';
 import { TrackedStrategy } from './tracked-strategy';
 
 /** Every strategy of the product, in a fixed order (the order matters for determinism). */
-export const STRATEGY_DEFINITIONS: readonly StrategyDefinition[] = [momentum];
+export const STRATEGY_DEFINITIONS: readonly StrategyDefinition[] = [momentum, ...ADVANCED_STRATEGIES];
 
 /** The strategies the settings enable, each wrapped with its tracking. */
 export function createStrategies(settings: Settings): TrackedStrategy[] {

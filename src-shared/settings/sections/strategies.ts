@@ -1,3 +1,4 @@
+import { ADVANCED_PARAM_SCHEMAS } from './strategy-params/advanced';
 import { z } from 'zod';
 import { bool, nonNegative, positiveInt } from '../fields';
 
@@ -14,4 +15,5 @@ export const MomentumParamsSchema = z.strictObject({
 
 export const StrategiesSchema = z.strictObject({
   momentum: MomentumParamsSchema,
+  ...ADVANCED_PARAM_SCHEMAS,
 });
