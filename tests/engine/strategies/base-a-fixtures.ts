@@ -78,6 +78,8 @@ export interface SmokeResult {
   classes: Record<'buy' | 'sell' | 'hold', Set<AssetClass>>;
   /** Per action, how many signals. */
   counts: Record<'buy' | 'sell' | 'hold', number>;
+  /** Instruments that received a buy or a sell. */
+  traded: Set<string>;
   abstentions: number;
 }
 
@@ -99,6 +101,7 @@ export function smokeRun(
   const result: SmokeResult = {
     classes: { buy: new Set(), sell: new Set(), hold: new Set() },
     counts: { buy: 0, sell: 0, hold: 0 },
+    traded: new Set(),
     abstentions: 0,
   };
   for (let slice = market.next(); slice; slice = market.next()) {
@@ -113,6 +116,7 @@ export function smokeRun(
     if (decision.abstain !== null) result.abstentions += 1;
     for (const signal of decision.signals) {
       result.counts[signal.action] += 1;
+      if (signal.action !== 'hold') result.traded.add(signal.instrument);
       result.classes[signal.action].add(specs.get(signal.instrument)!.assetClass);
     }
   }
