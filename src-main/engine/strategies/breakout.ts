@@ -15,7 +15,7 @@ interface State {
   bars: number;
   /** +1 long, −1 short, 0 flat. */
   position: number;
-  /** Confidence of the breakout that opened the position. */
+  /** Confidence of the latest breakout in the position's direction. */
   confidence: number;
 }
 
@@ -26,15 +26,30 @@ interface State {
  * A close above the upper channel by at least minBreakoutAtr × ATR goes long, a close below the lower one
  * by as much goes short (reversing any position). A long is closed (hold) on a close below the exit
  * channel's low, a short on a close above its high; otherwise the position is kept, signalled every bar.
- * Confidence = min(1, ½ + ½ · (close − channel) / ATR): ½ for a bare breakout, 1 for a breakout by one ATR.
- * Abstains until max(period, exitPeriod, atrPeriod + 1) prior bars are in.
+ * Confidence = min(1, ½ + ½ · (close − channel) / ATR) of the latest breakout in the position's direction:
+ * ½ for a bare breakout, 1 for a breakout by one ATR.
+ * Abstains until max(period, exitPeriod, atrPeriod + 1) prior bars are in. Its reasons are fixed
+ * sentences made once (formatting prices on every breakout would cost more than the rule).
  */
 class Breakout extends PerInstrumentLogic<State> {
   private readonly warmUp: number;
+  private readonly reasons: Readonly<
+    Record<'up' | 'down' | 'long' | 'short' | 'longClosed' | 'shortClosed' | 'flat', string>
+  >;
 
   constructor(private readonly params: Params) {
     super(params.assetClasses);
     this.warmUp = Math.max(params.period, params.exitPeriod, params.atrPeriod + 1);
+    const { period: n, exitPeriod: m } = params;
+    this.reasons = {
+      up: `close above the prior ${n}-bar high`,
+      down: `close below the prior ${n}-bar low`,
+      long: `long since a close above the prior ${n}-bar high`,
+      short: `short since a close below the prior ${n}-bar low`,
+      longClosed: `close below the prior ${m}-bar low: long closed`,
+      shortClosed: `close above the prior ${m}-bar high: short closed`,
+      flat: `no close beyond the prior ${n}-bar channel: no position`,
+    };
   }
 
   protected createState(): State {
@@ -64,28 +79,33 @@ class Breakout extends PerInstrumentLogic<State> {
 
     const close = bar.close;
     const filter = this.params.minBreakoutAtr * atr;
-    let reason: string;
+    const r = this.reasons;
     if (close > upper && close - upper >= filter) {
+      // A further breakout while long restates the confidence.
       state.position = 1;
       state.confidence = 0.5 + (0.5 * (close - upper)) / atr;
-      reason = `close ${close} above the ${this.params.period}-bar high ${upper}`;
-    } else if (close < lower && lower - close >= filter) {
+      return signal(bar.instrument, 'buy', state.confidence, r.up);
+    }
+    if (close < lower && lower - close >= filter) {
       state.position = -1;
       state.confidence = 0.5 + (0.5 * (lower - close)) / atr;
-      reason = `close ${close} below the ${this.params.period}-bar low ${lower}`;
-    } else if (state.position === 1 && close < exitLow) {
-      state.position = 0;
-      reason = `close ${close} below the ${this.params.exitPeriod}-bar exit low ${exitLow}: long closed`;
-    } else if (state.position === -1 && close > exitHigh) {
-      state.position = 0;
-      reason = `close ${close} above the ${this.params.exitPeriod}-bar exit high ${exitHigh}: short closed`;
-    } else if (state.position === 0) {
-      reason = `close ${close} inside the ${this.params.period}-bar channel ${lower}–${upper}`;
-    } else {
-      reason = `breakout position kept (exit channel ${exitLow}–${exitHigh})`;
+      return signal(bar.instrument, 'sell', state.confidence, r.down);
     }
-    if (state.position === 0) return signal(bar.instrument, 'hold', 0, reason);
-    return signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', state.confidence, reason);
+    if (state.position === 1 && close < exitLow) {
+      state.position = 0;
+      return signal(bar.instrument, 'hold', 0, r.longClosed);
+    }
+    if (state.position === -1 && close > exitHigh) {
+      state.position = 0;
+      return signal(bar.instrument, 'hold', 0, r.shortClosed);
+    }
+    if (state.position === 0) return signal(bar.instrument, 'hold', 0, r.flat);
+    return signal(
+      bar.instrument,
+      state.position > 0 ? 'buy' : 'sell',
+      state.confidence,
+      state.position > 0 ? r.long : r.short,
+    );
   }
 }
 

@@ -11,6 +11,16 @@ type Params = z.output<typeof FibonacciParamsSchema>;
 const RATIOS = [0.618, 0.5, 0.382] as const;
 /** Pivots kept by the detector: only the latest high and low are used. */
 const PIVOTS_KEPT = 8;
+const TARGET_REACHED = 'target (the leg’s end) reached: position closed';
+const STOP_CROSSED = 'stop (the leg’s start) crossed: position closed';
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+/** Entry reasons per ratio, made once (formatting prices per entry would cost more than the rule). */
+const BOUGHT = RATIOS.map((r) => `up-leg: pullback held the ${percent(r)} retracement`);
+const SOLD = RATIOS.map((r) => `down-leg: rally held below the ${percent(r)} retracement`);
+const NO_LEG = 'no swing leg (the latest high and low on one bar): no position';
+const BROKEN = 'the leg’s start was broken: waiting for a new swing point';
+const NO_PULLBACK = 'up-leg: no pullback holding a level';
+const NO_RALLY = 'down-leg: no rally holding below a level';
 
 interface State {
   readonly swings: SwingPoints;
@@ -25,6 +35,8 @@ interface State {
   position: number;
   target: number;
   stop: number;
+  /** Why the position was taken. */
+  reason: string;
 }
 
 /**
@@ -56,6 +68,7 @@ class Fibonacci extends PerInstrumentLogic<State> {
       position: 0,
       target: NaN,
       stop: NaN,
+      reason: '',
     };
   }
 
@@ -67,21 +80,23 @@ class Fibonacci extends PerInstrumentLogic<State> {
     const close = bar.close;
     const up = state.lowIndex < state.highIndex;
     if (up ? close < state.low : close > state.high) state.broken = true;
-    let reason = '';
-    if (state.position === 1 && (close >= state.target || close < state.stop)) {
-      reason = close >= state.target ? `target ${state.target} reached` : `stop ${state.stop} crossed`;
-      state.position = 0;
-    } else if (state.position === -1 && (close <= state.target || close > state.stop)) {
-      reason = close <= state.target ? `target ${state.target} reached` : `stop ${state.stop} crossed`;
-      state.position = 0;
-    } else if (state.position === 0) {
-      reason = this.enter(state, bar);
+    // Reasons with numbers are formatted on entries and exits only (formatting costs more than the rule).
+    if (state.position !== 0) {
+      const long = state.position > 0;
+      const reached = long ? close >= state.target : close <= state.target;
+      const stopped = long ? close < state.stop : close > state.stop;
+      if (reached || stopped) {
+        state.position = 0;
+        return signal(bar.instrument, 'hold', 0, reached ? TARGET_REACHED : STOP_CROSSED);
+      }
     }
-    if (state.position === 0) return signal(bar.instrument, 'hold', 0, reason);
-    const range = state.position > 0 ? state.target - state.stop : state.stop - state.target;
+    if (state.position === 0) {
+      const flat = this.enter(state, bar, up);
+      if (flat !== null) return signal(bar.instrument, 'hold', 0, flat);
+    }
     const toGo = state.position > 0 ? state.target - close : close - state.target;
-    if (reason === '') reason = `retracement position kept: target ${state.target}, stop ${state.stop}`;
-    return signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', toGo / range, reason);
+    const range = state.position > 0 ? state.target - state.stop : state.stop - state.target;
+    return signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', toGo / range, state.reason);
   }
 
   /** Takes the latest swing high and low as the leg (allocates only on a bar that confirmed a pivot). */
@@ -96,35 +111,27 @@ class Fibonacci extends PerInstrumentLogic<State> {
     state.broken = false;
   }
 
-  /** Opens a position when the bar's pullback holds at a level; returns the reason of the verdict. */
-  private enter(state: State, bar: Bar): string {
+  /** Opens a position when the bar's pullback holds at a level; otherwise returns why it did not. */
+  private enter(state: State, bar: Bar, up: boolean): string | null {
     const { high, low } = state;
     const range = high - low;
-    const up = state.lowIndex < state.highIndex;
-    if (state.lowIndex === state.highIndex || !(range > 0)) return 'no swing leg (high and low on one bar)';
-    const leg = `${up ? 'up' : 'down'}-leg ${up ? low : high}→${up ? high : low}`;
-    if (state.broken) return `${leg} broken: waiting for a new swing point`;
+    if (state.lowIndex === state.highIndex || !(range > 0)) return NO_LEG;
+    if (state.broken) return BROKEN;
     const tolerance = this.params.tolerance * range;
-    for (const ratio of RATIOS) {
-      if (up) {
-        const level = high - ratio * range;
-        if (Math.abs(bar.low - level) <= tolerance && bar.close > level && bar.close < high) {
-          state.position = 1;
-          state.target = high;
-          state.stop = low;
-          return `${leg}: pullback held the ${(ratio * 100).toFixed(1)} % level ${level.toFixed(4)}`;
-        }
-      } else {
-        const level = low + ratio * range;
-        if (Math.abs(bar.high - level) <= tolerance && bar.close < level && bar.close > low) {
-          state.position = -1;
-          state.target = low;
-          state.stop = high;
-          return `${leg}: rally held below the ${(ratio * 100).toFixed(1)} % level ${level.toFixed(4)}`;
-        }
+    for (let k = 0; k < RATIOS.length; k++) {
+      const ratio = RATIOS[k]!;
+      const level = up ? high - ratio * range : low + ratio * range;
+      const touched = Math.abs((up ? bar.low : bar.high) - level) <= tolerance;
+      if (!touched) continue;
+      if (up ? bar.close > level && bar.close < high : bar.close < level && bar.close > low) {
+        state.position = up ? 1 : -1;
+        state.target = up ? high : low;
+        state.stop = up ? low : high;
+        state.reason = up ? BOUGHT[k]! : SOLD[k]!;
+        return null;
       }
     }
-    return `${leg}: no pullback holding a level`;
+    return up ? NO_PULLBACK : NO_RALLY;
   }
 }
 

@@ -30,8 +30,15 @@ interface State {
  * `rangeWindow` bars (the current one included). Abstains until MACD is ready (slow + signal − 1 bars).
  */
 class MacdMomentum extends PerInstrumentLogic<State> {
+  /** Reasons made once (formatting numbers on every crossover would cost more than the rule). */
+  private readonly bullish: string;
+  private readonly bearish: string;
+
   constructor(private readonly params: Params) {
     super(params.assetClasses);
+    const confirmed = params.confirmBars > 1 ? `, confirmed over ${params.confirmBars} bars` : '';
+    this.bullish = `MACD above its signal line since a bullish crossover${confirmed}`;
+    this.bearish = `MACD below its signal line since a bearish crossover${confirmed}`;
   }
 
   protected createState(): State {
@@ -63,21 +70,22 @@ class MacdMomentum extends PerInstrumentLogic<State> {
       state.runSign = sign;
       state.runLength = 1;
     }
-    const reason = `MACD histogram ${histogram.toPrecision(4)}`;
-    if (sign === 0) return signal(bar.instrument, 'hold', 0, `${reason}: lines equal`);
-    if (!state.fromCrossover)
-      return signal(bar.instrument, 'hold', 0, `${reason}: no crossover since warm-up`);
-    const side = sign > 0 ? 'bullish' : 'bearish';
-    if (state.runLength < this.params.confirmBars) {
-      const pending = `${reason}: ${side} crossover ${state.runLength}/${this.params.confirmBars} bars`;
-      return signal(bar.instrument, 'hold', 0, `${pending}, unconfirmed`);
+    if (sign === 0) return signal(bar.instrument, 'hold', 0, 'MACD line equals its signal line: no position');
+    if (!state.fromCrossover) {
+      return signal(bar.instrument, 'hold', 0, 'no signal-line crossover since warm-up: no position');
     }
-    return signal(
-      bar.instrument,
-      sign > 0 ? 'buy' : 'sell',
-      size / state.amplitude.value,
-      `${reason}, ${side} for ${state.runLength} bars`,
-    );
+    const side = sign > 0 ? 'bullish' : 'bearish';
+    const { confirmBars } = this.params;
+    if (state.runLength < confirmBars) {
+      return signal(
+        bar.instrument,
+        'hold',
+        0,
+        `${side} crossover, unconfirmed: ${state.runLength}/${confirmBars} bars`,
+      );
+    }
+    const reason = sign > 0 ? this.bullish : this.bearish;
+    return signal(bar.instrument, sign > 0 ? 'buy' : 'sell', size / state.amplitude.value, reason);
   }
 }
 

@@ -11,6 +11,8 @@ interface State {
   readonly z: ZScore;
   /** +1 long, −1 short, 0 flat. */
   position: number;
+  /** Why the position was taken (kept while it lasts). */
+  reason: string;
 }
 
 /**
@@ -19,28 +21,41 @@ interface State {
  * z > +entryZ, otherwise hold. Long: stay long until z ≥ −exitZ (back near the mean: hold), or sell at once
  * when z > +entryZ; short mirrors it. Confidence = min(1, |z| / (2·entryZ)): ½ at the entry threshold,
  * shrinking as the price returns to the mean. Abstains for the first `period − 1` bars of an instrument.
+ * Reasons are formatted only when the position changes (number formatting costs more than the rule).
  */
 class MeanReversion extends PerInstrumentLogic<State> {
+  private readonly flatReason: string;
+
   constructor(private readonly params: Params) {
     super(params.assetClasses);
+    this.flatReason = `close within ±${params.entryZ} σ of its ${params.period}-bar mean: no position`;
   }
 
   protected createState(): State {
-    return { z: new ZScore(this.params.period), position: 0 };
+    return { z: new ZScore(this.params.period), position: 0, reason: '' };
   }
 
   protected step(state: State, bar: Bar): Verdict {
     const z = state.z.update(bar.close);
     if (!state.z.ready) return warmingUp(state.z.stdDev.moments.count, this.params.period);
-    const { entryZ, exitZ } = this.params;
+    const { entryZ, exitZ, period } = this.params;
+    const previous = state.position;
     if (z > entryZ) state.position = -1;
     else if (z < -entryZ) state.position = 1;
     else if (state.position === 1 && z >= -exitZ) state.position = 0;
     else if (state.position === -1 && z <= exitZ) state.position = 0;
-    const reason = `close z ${z.toFixed(2)} over ${this.params.period} bars`;
-    if (state.position === 0) return signal(bar.instrument, 'hold', 0, `${reason}: no position`);
+    if (state.position === 0) {
+      const reason =
+        previous === 0
+          ? this.flatReason
+          : `close z ${z.toFixed(2)}: back within ±${exitZ} σ, position closed`;
+      return signal(bar.instrument, 'hold', 0, reason);
+    }
+    if (state.position !== previous) {
+      state.reason = `close z ${z.toFixed(2)} ${z < 0 ? 'below −' : 'above +'}${entryZ} σ of its ${period}-bar mean`;
+    }
     const action = state.position > 0 ? 'buy' : 'sell';
-    return signal(bar.instrument, action, Math.abs(z) / (2 * entryZ), reason);
+    return signal(bar.instrument, action, Math.abs(z) / (2 * entryZ), state.reason);
   }
 }
 

@@ -26,6 +26,30 @@ interface State {
   calm: number;
   /** Bars the current crisis still lasts after this one. */
   crisisLeft: number;
+  /** The verdict of the last bar (one of the verdict codes) and its reason. */
+  verdict: number;
+  reason: string;
+}
+
+/** Verdict codes: a reason with numbers is formatted when the verdict changes, not on every bar. */
+const CRISIS = 1;
+const COOLING = 2;
+const NO_REGIME = 3;
+const TREND_FLAT = 4;
+const TREND_UP = 5;
+const TREND_DOWN = 6;
+const FADE_HIGH = 7;
+const FADE_LOW = 8;
+const RANGE_FLAT = 9;
+const COOLING_REASON = 'crisis regime, cooling down: stand aside';
+const NO_REGIME_REASON = 'ADX between the thresholds and no regime yet: no position';
+const TREND_FLAT_REASON = 'trend regime without direction (+DI = −DI): no position';
+
+/** Records this bar's verdict; true when it differs from the last bar's. */
+function changed(state: State, verdict: number): boolean {
+  if (state.verdict === verdict) return false;
+  state.verdict = verdict;
+  return true;
 }
 
 /**
@@ -44,9 +68,11 @@ interface State {
  */
 class RegimeDetection extends PerInstrumentLogic<State> {
   private readonly warmUp: number;
+  private readonly rangeFlatReason: string;
 
   constructor(private readonly params: Params) {
     super(params.assetClasses);
+    this.rangeFlatReason = `range regime, close within ±${params.fadeZ} σ of its ${params.fadeWindow}-bar mean: no position`;
     this.warmUp = Math.max(2 * params.adxPeriod, params.volLongWindow + 1, params.fadeWindow);
   }
 
@@ -61,6 +87,8 @@ class RegimeDetection extends PerInstrumentLogic<State> {
       previousClose: NaN,
       calm: NONE,
       crisisLeft: 0,
+      verdict: 0,
+      reason: '',
     };
   }
 
@@ -80,41 +108,54 @@ class RegimeDetection extends PerInstrumentLogic<State> {
     if (state.bars < this.warmUp || !state.volLong.ready) return warmingUp(state.bars, this.warmUp);
 
     const p = this.params;
+    const id = bar.instrument;
     const volRatio = state.volLong.value > 0 ? state.volShort.value / state.volLong.value : 0;
     // The ADX regime is remembered through a crisis too: it is what the hysteresis falls back on.
     if (adx >= p.trendAdx) state.calm = TREND;
     else if (adx <= p.rangeAdx) state.calm = RANGE;
-    const rangeZ = snapshot.features(bar.instrument)?.z.range ?? NaN;
+    const rangeZ = snapshot.features(id)?.z.range ?? NaN;
+    // Reasons with numbers are formatted only when the verdict changes (formatting costs more than the rule).
     if (volRatio >= p.crisisVolRatio || rangeZ >= p.crisisRangeZ) {
       state.crisisLeft = p.crisisCooldownBars;
-      const why =
-        volRatio >= p.crisisVolRatio
-          ? `volatility ${volRatio.toFixed(2)}× its baseline`
-          : `bar range z ${rangeZ.toFixed(2)}`;
-      return signal(bar.instrument, 'hold', 0, `crisis regime (${why}): stand aside`);
+      if (changed(state, CRISIS)) {
+        const why =
+          volRatio >= p.crisisVolRatio
+            ? `volatility ${volRatio.toFixed(2)}× its baseline`
+            : `bar range z ${rangeZ.toFixed(2)}`;
+        state.reason = `crisis regime (${why}): stand aside`;
+      }
+      return signal(id, 'hold', 0, state.reason);
     }
     if (state.crisisLeft > 0) {
       state.crisisLeft -= 1;
-      return signal(
-        bar.instrument,
-        'hold',
-        0,
-        `crisis regime, ${state.crisisLeft + 1} bars to go: stand aside`,
-      );
+      changed(state, COOLING);
+      return signal(id, 'hold', 0, COOLING_REASON);
     }
-    const adxText = `ADX ${adx.toFixed(1)}`;
-    if (state.calm === NONE) return signal(bar.instrument, 'hold', 0, `${adxText}: no regime yet`);
+    if (state.calm === NONE) {
+      changed(state, NO_REGIME);
+      return signal(id, 'hold', 0, NO_REGIME_REASON);
+    }
     if (state.calm === TREND) {
       const plus = state.adx.dmi.plusDI;
       const minus = state.adx.dmi.minusDI;
-      const reason = `trend regime (${adxText}, +DI ${plus.toFixed(1)}, −DI ${minus.toFixed(1)})`;
-      if (plus === minus) return signal(bar.instrument, 'hold', 0, `${reason}: no direction`);
-      return signal(bar.instrument, plus > minus ? 'buy' : 'sell', adx / (2 * p.trendAdx), reason);
+      if (plus === minus) {
+        changed(state, TREND_FLAT);
+        return signal(id, 'hold', 0, TREND_FLAT_REASON);
+      }
+      if (changed(state, plus > minus ? TREND_UP : TREND_DOWN)) {
+        const order = plus > minus ? '>' : '<';
+        state.reason = `trend regime (ADX ${adx.toFixed(1)}, +DI ${plus.toFixed(1)} ${order} −DI ${minus.toFixed(1)})`;
+      }
+      return signal(id, plus > minus ? 'buy' : 'sell', adx / (2 * p.trendAdx), state.reason);
     }
-    const reason = `range regime (${adxText}, close z ${z.toFixed(2)})`;
-    if (z >= p.fadeZ) return signal(bar.instrument, 'sell', z / (2 * p.fadeZ), `${reason}: fade the high`);
-    if (z <= -p.fadeZ) return signal(bar.instrument, 'buy', -z / (2 * p.fadeZ), `${reason}: fade the low`);
-    return signal(bar.instrument, 'hold', 0, reason);
+    if (z >= p.fadeZ || z <= -p.fadeZ) {
+      if (changed(state, z > 0 ? FADE_HIGH : FADE_LOW)) {
+        state.reason = `range regime (ADX ${adx.toFixed(1)}): close z ${z.toFixed(2)}, fade the ${z > 0 ? 'high' : 'low'}`;
+      }
+      return signal(id, z > 0 ? 'sell' : 'buy', Math.abs(z) / (2 * p.fadeZ), state.reason);
+    }
+    changed(state, RANGE_FLAT);
+    return signal(id, 'hold', 0, this.rangeFlatReason);
   }
 }
 

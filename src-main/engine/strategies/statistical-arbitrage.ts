@@ -39,8 +39,11 @@ class StatisticalArbitrage implements StrategyLogic {
   private steps = 0;
   /** +1 long the spread (B bought, A sold), −1 short it (B sold, A bought), 0 flat. */
   private position = 0;
+  private reason = '';
+  private readonly flatReason: string;
 
   constructor(private readonly params: Params) {
+    this.flatReason = `spread z within ±${params.entryZ}: no spread position`;
     const n = params.window;
     this.sumX = new RollingSum(n);
     this.sumY = new RollingSum(n);
@@ -91,22 +94,27 @@ class StatisticalArbitrage implements StrategyLogic {
 
   private decideOn(z: number, beta: number): Signal[] {
     const { legA, legB, entryZ, exitZ } = this.params;
+    const previous = this.position;
     if (z >= entryZ) this.position = -1;
     else if (z <= -entryZ) this.position = 1;
     else if (this.position === -1 && z < exitZ) this.position = 0;
     else if (this.position === 1 && z > -exitZ) this.position = 0;
-    const spread = `spread z ${z.toFixed(2)} (β ${beta.toFixed(3)})`;
-    if (this.position === 0) {
-      const reason = `${spread}: no spread position`;
-      return [signal(legA, 'hold', 0, reason), signal(legB, 'hold', 0, reason)];
+    // Reasons with numbers are formatted when the position changes only (formatting costs more than the rule).
+    if (this.position !== previous) {
+      const spread = `spread z ${z.toFixed(2)} (β ${beta.toFixed(3)})`;
+      if (this.position === 0) this.reason = `${spread}: back within ±${exitZ}, spread position closed`;
+      else
+        this.reason = `${spread}: ${this.position < 0 ? legB : legA} rich against ${this.position < 0 ? legA : legB}`;
+    } else if (this.position === 0) {
+      this.reason = this.flatReason;
     }
+    if (this.position === 0)
+      return [signal(legA, 'hold', 0, this.reason), signal(legB, 'hold', 0, this.reason)];
     const confidence = Math.abs(z) / (2 * entryZ);
-    const rich = this.position < 0 ? legB : legA;
-    const cheap = this.position < 0 ? legA : legB;
-    const reason = `${spread}: ${rich} rich against ${cheap}`;
+    const sellsB = this.position < 0;
     return [
-      signal(legA, this.position < 0 ? 'buy' : 'sell', confidence, reason),
-      signal(legB, this.position < 0 ? 'sell' : 'buy', confidence, reason),
+      signal(legA, sellsB ? 'buy' : 'sell', confidence, this.reason),
+      signal(legB, sellsB ? 'sell' : 'buy', confidence, this.reason),
     ];
   }
 

@@ -8,6 +8,9 @@ import { RollingRank } from './base-a/rolling-rank';
 
 type Params = z.output<typeof VolatilityExpansionParamsSchema>;
 
+const ARMED = 'squeeze: waiting for an expansion bar';
+const NOT_ARMED = 'no squeeze in the armed window: no position';
+
 interface State {
   readonly bands: Bollinger;
   readonly atr: Atr;
@@ -21,7 +24,9 @@ interface State {
   position: number;
   /** Bars the position is still kept after this one. */
   barsLeft: number;
+  /** Confidence and reason of the expansion that opened the position. */
   confidence: number;
+  reason: string;
 }
 
 /**
@@ -37,9 +42,13 @@ interface State {
  */
 class VolatilityExpansion extends PerInstrumentLogic<State> {
   private readonly warmUp: number;
+  private readonly closedReason: string;
+  private readonly usesBands: boolean;
 
   constructor(private readonly params: Params) {
     super(params.assetClasses);
+    this.usesBands = params.measure === 'bollinger-width';
+    this.closedReason = `expansion position held ${params.holdBars} bars: closed`;
     const firstMeasure = params.measure === 'atr' ? params.atrPeriod + 1 : params.bollingerPeriod;
     this.warmUp = Math.max(firstMeasure + params.percentileWindow - 1, params.atrPeriod + 2);
   }
@@ -56,6 +65,7 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
       position: 0,
       barsLeft: 0,
       confidence: 0,
+      reason: '',
     };
   }
 
@@ -63,7 +73,7 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
     const previousAtr = state.atr.value;
     const previousClose = state.previousClose;
     state.previousClose = bar.close;
-    state.bands.update(bar.close);
+    if (this.usesBands) state.bands.update(bar.close);
     state.atr.update(bar.high, bar.low, bar.close);
     const t = state.bars++;
     const measure = this.measureOf(state, bar.close);
@@ -73,33 +83,30 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
 
     const { expansionMultiple, armedBars, holdBars, squeezePercentile } = this.params;
     const trueRange = state.atr.trueRange;
-    const ratio = trueRange / previousAtr;
     const direction = Math.sign(bar.close - previousClose);
-    let reason: string;
-    if (
-      trueRange > expansionMultiple * previousAtr &&
-      t - state.lastSqueeze <= armedBars &&
-      direction !== 0
-    ) {
-      reason = `true range ${ratio.toFixed(2)}× ATR, ${t - state.lastSqueeze} bars after a squeeze`;
+    const armed = t - state.lastSqueeze <= armedBars;
+    let closed = false;
+    if (trueRange > expansionMultiple * previousAtr && armed && direction !== 0) {
+      const ratio = trueRange / previousAtr;
+      // Formatted on the expansion bar only (number formatting costs more than the rule).
+      state.reason = `true range ${ratio.toFixed(2)}× ATR, ${t - state.lastSqueeze} bars after a squeeze`;
       state.position = direction;
       state.barsLeft = holdBars;
       state.confidence = ratio / (2 * expansionMultiple);
       state.lastSqueeze = -Infinity;
     } else if (state.position !== 0 && state.barsLeft > 0) {
       state.barsLeft -= 1;
-      reason = `expansion position kept, ${state.barsLeft} more bars`;
-    } else {
+    } else if (state.position !== 0) {
       state.position = 0;
-      reason = 'no expansion after a squeeze';
+      closed = true;
     }
-    const share = state.rank.shareAtOrBelow(measure);
-    if (Number.isFinite(measure) && share <= squeezePercentile) {
+    if (Number.isFinite(measure) && state.rank.shareAtOrBelow(measure) <= squeezePercentile)
       state.lastSqueeze = t;
-      reason += `; squeeze: volatility at the ${(share * 100).toFixed(0)} % rank`;
+    if (state.position !== 0) {
+      return signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', state.confidence, state.reason);
     }
-    if (state.position === 0) return signal(bar.instrument, 'hold', 0, reason);
-    return signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', state.confidence, reason);
+    const reason = closed ? this.closedReason : t - state.lastSqueeze <= armedBars ? ARMED : NOT_ARMED;
+    return signal(bar.instrument, 'hold', 0, reason);
   }
 
   /** This bar's volatility measure; NaN until its indicator is ready (or for a non-positive price). */

@@ -51,24 +51,24 @@ describe('breakout', () => {
       instrument: 'S',
       action: 'buy',
       confidence: 0.75,
-      reason: 'close 12 above the 3-bar high 11',
+      reason: 'close above the prior 3-bar high',
     });
     expect(only(out[4])).toMatchObject({ action: 'buy', confidence: 0.75 });
     expect(only(out[5])).toMatchObject({
       action: 'buy',
       confidence: 0.75,
-      reason: 'breakout position kept (exit channel 10–12.5)',
+      reason: 'long since a close above the prior 3-bar high',
     });
     expect(only(out[6])).toMatchObject({
       action: 'hold',
       confidence: 0,
-      reason: 'close 10.8 below the 2-bar exit low 11: long closed',
+      reason: 'close below the prior 2-bar low: long closed',
     });
     // Bar 7: margin 10.6 − 9.5 = 1.1, prior ATR 1.05625: ½ + ½·1.1/1.05625 = 1.0207, capped at 1.
     expect(only(out[7])).toMatchObject({
       action: 'sell',
       confidence: 1,
-      reason: 'close 9.5 below the 3-bar low 10.6',
+      reason: 'close below the prior 3-bar low',
     });
   });
 
@@ -77,7 +77,7 @@ describe('breakout', () => {
     expect(only(runBars(breakout, params({ minBreakoutAtr: 0.5 }), bars, SECTOR)[3]).action).toBe('buy');
     expect(only(runBars(breakout, params({ minBreakoutAtr: 0.6 }), bars, SECTOR)[3])).toMatchObject({
       action: 'hold',
-      reason: 'close 12 inside the 3-bar channel 9–11',
+      reason: 'no close beyond the prior 3-bar channel: no position',
     });
   });
 
@@ -88,7 +88,7 @@ describe('breakout', () => {
     expect(only(out[3])).toMatchObject({ action: 'sell', confidence: 0.75 });
     expect(only(out[6])).toMatchObject({
       action: 'hold',
-      reason: 'close 9.2 above the 2-bar exit high 9: short closed',
+      reason: 'close above the prior 2-bar high: short closed',
     });
     expect(only(out[7])).toMatchObject({ action: 'buy', confidence: 1 });
   });

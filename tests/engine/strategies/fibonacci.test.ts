@@ -48,21 +48,25 @@ describe('fibonacci', () => {
     const out = runBars(fibonacci, params(), bars(UP_LEG), EQUITY);
     expect(only(out[5])).toMatchObject({
       action: 'hold',
-      reason: 'up-leg 8→20: no pullback holding a level',
+      reason: 'up-leg: no pullback holding a level',
     });
     // Confidence = the share of the leg still to go: (20 − 15.2)/12 = 0.4.
     expect(only(out[6])).toMatchObject({
       action: 'buy',
-      reason: 'up-leg 8→20: pullback held the 50.0 % level 14.0000',
+      reason: 'up-leg: pullback held the 50.0 % retracement',
     });
     expect(only(out[6]).confidence).toBeCloseTo(0.4, 12);
     // (20 − 17.6)/12 = 0.2.
     expect(only(out[7])).toMatchObject({
       action: 'buy',
-      reason: 'retracement position kept: target 20, stop 8',
+      reason: 'up-leg: pullback held the 50.0 % retracement',
     });
     expect(only(out[7]).confidence).toBeCloseTo(0.2, 12);
-    expect(only(out[8])).toMatchObject({ action: 'hold', confidence: 0, reason: 'target 20 reached' });
+    expect(only(out[8])).toMatchObject({
+      action: 'hold',
+      confidence: 0,
+      reason: 'target (the leg’s end) reached: position closed',
+    });
   });
 
   it('sells a rally holding below a level of a down-leg (the mirror series)', () => {
@@ -71,10 +75,13 @@ describe('fibonacci', () => {
     // Down-leg 32 → 20; the 50 % level is 26; bar 6's high 25.9 is within 0.24 and it closes at 24.8 below it.
     expect(only(out[6])).toMatchObject({
       action: 'sell',
-      reason: 'down-leg 32→20: rally held below the 50.0 % level 26.0000',
+      reason: 'down-leg: rally held below the 50.0 % retracement',
     });
     expect(only(out[6]).confidence).toBeCloseTo(0.4, 12);
-    expect(only(out[8])).toMatchObject({ action: 'hold', reason: 'target 20 reached' });
+    expect(only(out[8])).toMatchObject({
+      action: 'hold',
+      reason: 'target (the leg’s end) reached: position closed',
+    });
   });
 
   it('does not buy a pullback that pierces the level by more than the tolerance', () => {
@@ -89,11 +96,14 @@ describe('fibonacci', () => {
     const stopped: [number, number, number][] = [...UP_LEG.slice(0, 7), [15, 7.8, 7.9], [9, 7.5, 8.5]];
     const out = runBars(fibonacci, params(), bars(stopped), EQUITY);
     expect(only(out[6]).action).toBe('buy');
-    expect(only(out[7])).toMatchObject({ action: 'hold', reason: 'stop 8 crossed' });
+    expect(only(out[7])).toMatchObject({
+      action: 'hold',
+      reason: 'stop (the leg’s start) crossed: position closed',
+    });
     // Bar 7's close below 8 voided the leg (bar 8's lower low keeps bar 7 from being a new swing low).
     expect(only(out[8])).toMatchObject({
       action: 'hold',
-      reason: 'up-leg 8→20 broken: waiting for a new swing point',
+      reason: 'the leg’s start was broken: waiting for a new swing point',
     });
   });
 

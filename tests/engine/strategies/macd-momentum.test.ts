@@ -36,7 +36,7 @@ describe('macd-momentum', () => {
     // Bars 3–5: the histogram was negative from the first ready bar: no crossover seen.
     for (const i of [3, 4, 5]) {
       expect(only(out[i])).toMatchObject({ action: 'hold', confidence: 0 });
-      expect(only(out[i]).reason).toMatch(/no crossover since warm-up$/);
+      expect(only(out[i]).reason).toBe('no signal-line crossover since warm-up: no position');
     }
   });
 
@@ -45,13 +45,20 @@ describe('macd-momentum', () => {
     // Bar 6: |histogram| 1/24 against the largest of bars 4–6, 4/27: (1/24)/(4/27) = 27/96 = 0.28125.
     expect(only(out[6])).toMatchObject({
       action: 'buy',
-      reason: 'MACD histogram 0.04167, bullish for 1 bars',
+      reason: 'MACD above its signal line since a bullish crossover',
     });
     expect(only(out[6]).confidence).toBeCloseTo(27 / 96, 12);
     // Bar 7: 0.14395 is the largest of bars 5–7: confidence 1.
-    expect(only(out[7])).toMatchObject({ action: 'buy', confidence: 1 });
+    expect(only(out[7])).toMatchObject({
+      action: 'buy',
+      confidence: 1,
+      reason: 'MACD above its signal line since a bullish crossover',
+    });
     // Bar 8: −0.02325 against max(1/24, 0.14395, 0.02325): 0.02325 / 0.14395 = 0.1615.
-    expect(only(out[8])).toMatchObject({ action: 'sell' });
+    expect(only(out[8])).toMatchObject({
+      action: 'sell',
+      reason: 'MACD below its signal line since a bearish crossover',
+    });
     expect(only(out[8]).confidence).toBeCloseTo(0.02325 / 0.14395, 3);
     expect(only(out[9])).toMatchObject({ action: 'sell', confidence: 1 });
   });
@@ -60,12 +67,12 @@ describe('macd-momentum', () => {
     const out = run(2);
     expect(only(out[6])).toMatchObject({
       action: 'hold',
-      reason: 'MACD histogram 0.04167: bullish crossover 1/2 bars, unconfirmed',
+      reason: 'bullish crossover, unconfirmed: 1/2 bars',
     });
     expect(only(out[7])).toMatchObject({
       action: 'buy',
       confidence: 1,
-      reason: 'MACD histogram 0.1439, bullish for 2 bars',
+      reason: 'MACD above its signal line since a bullish crossover, confirmed over 2 bars',
     });
     expect(only(out[8])).toMatchObject({ action: 'hold' });
     expect(only(out[9])).toMatchObject({ action: 'sell', confidence: 1 });
@@ -73,7 +80,10 @@ describe('macd-momentum', () => {
 
   it('holds when the lines are equal (a flat market)', () => {
     const out = run(1, [10, 10, 10, 10, 10]);
-    expect(only(out[4])).toMatchObject({ action: 'hold', reason: 'MACD histogram 0.000: lines equal' });
+    expect(only(out[4])).toMatchObject({
+      action: 'hold',
+      reason: 'MACD line equals its signal line: no position',
+    });
   });
 
   it('rejects a fast period not shorter than the slow one, naming the field', () => {

@@ -67,25 +67,28 @@ describe('regime-detection', () => {
   it('trend regime (ADX ≥ trendAdx): buys with +DI above −DI, sells below, confidence ADX / (2·trendAdx)', () => {
     // ADX 100: confidence min(1, 100 / 120) = 0.83333.
     const up = only(run({}, doubling)[4]);
-    expect(up).toMatchObject({ action: 'buy', reason: 'trend regime (ADX 100.0, +DI 100.0, −DI 0.0)' });
+    expect(up).toMatchObject({ action: 'buy', reason: 'trend regime (ADX 100.0, +DI 100.0 > −DI 0.0)' });
     expect(up.confidence).toBeCloseTo(100 / 120, 12);
     expect(only(run({}, halving)[4])).toMatchObject({
       action: 'sell',
-      reason: 'trend regime (ADX 100.0, +DI 0.0, −DI 100.0)',
+      reason: 'trend regime (ADX 100.0, +DI 0.0 < −DI 100.0)',
     });
   });
 
   it('range regime (ADX ≤ rangeAdx) fades the close z-score, and ADX between the thresholds keeps the range', () => {
     const out = run({}, jump);
     // Bar 4: ADX 0, closes [10, 10, 10]: z 0, hold.
-    expect(only(out[4])).toMatchObject({ action: 'hold', reason: 'range regime (ADX 0.0, close z 0.00)' });
+    expect(only(out[4])).toMatchObject({
+      action: 'hold',
+      reason: 'range regime, close within ±1.2 σ of its 3-bar mean: no position',
+    });
     // Bar 5: +DM 2 gives DX 100, ADX = (0·1 + 100)/2 = 50, between 20 and 60: still range. Closes
     // [10, 10, 13]: mean 11, σ √2, z = 2/√2 = 1.41421 ≥ 1.2: sell, confidence 1.41421 / 2.4 = 0.58926.
     // Volatility: returns [0, 0, 0, ln 1.3]: σ_short (last 2) = ln1.3 / 2, σ_long = ln1.3 · √3 / 4, ratio
     // 2/√3 = 1.1547 < 2: no crisis.
     expect(only(out[5])).toMatchObject({
       action: 'sell',
-      reason: 'range regime (ADX 50.0, close z 1.41): fade the high',
+      reason: 'range regime (ADX 50.0): close z 1.41, fade the high',
     });
     expect(only(out[5]).confidence).toBeCloseTo(Math.SQRT2 / 2.4, 12);
   });
@@ -96,7 +99,10 @@ describe('regime-detection', () => {
     // DX 100, ADX = mean(0, 100) = 50. Bar 4: +DI 11.43, −DI 22.86, DX 33.33, ADX (50 + 33.33)/2 = 41.67:
     // between 20 and 60 on the first ready bar. (Volatility ratio √2 < 2.)
     const bars = [...flat(3), hlc('T', 3, 13, 9, 13), hlc('T', 4, 13, 7, 10)];
-    expect(only(run({}, bars)[4])).toMatchObject({ action: 'hold', reason: 'ADX 41.7: no regime yet' });
+    expect(only(run({}, bars)[4])).toMatchObject({
+      action: 'hold',
+      reason: 'ADX between the thresholds and no regime yet: no position',
+    });
   });
 
   it('crisis when volatility reaches crisisVolRatio × its baseline, lasting crisisCooldownBars more bars', () => {
@@ -110,7 +116,7 @@ describe('regime-detection', () => {
     // Bar 7: the short window holds [0, 0]: ratio 0, but the crisis lasts one more bar.
     expect(only(out[7])).toMatchObject({
       action: 'hold',
-      reason: 'crisis regime, 1 bars to go: stand aside',
+      reason: 'crisis regime, cooling down: stand aside',
     });
     expect(only(out[8]).reason).not.toMatch(/^crisis/);
   });
@@ -122,7 +128,7 @@ describe('regime-detection', () => {
       confidence: 0,
       reason: 'crisis regime (bar range z 3.00): stand aside',
     });
-    expect(only(out[5]).reason).toBe('crisis regime, 1 bars to go: stand aside');
+    expect(only(out[5]).reason).toBe('crisis regime, cooling down: stand aside');
     expect(only(out[6]).action).toBe('buy'); // 2.9 < 3: the trend is back
   });
 

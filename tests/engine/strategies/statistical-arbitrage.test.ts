@@ -34,13 +34,13 @@ describe('statistical-arbitrage', () => {
         instrument: 'BANK-A',
         action: 'hold',
         confidence: 0,
-        reason: 'spread z 0.00 (β 1.000): no spread position',
+        reason: 'spread z within ±1.2: no spread position',
       },
       {
         instrument: 'BANK-B',
         action: 'hold',
         confidence: 0,
-        reason: 'spread z 0.00 (β 1.000): no spread position',
+        reason: 'spread z within ±1.2: no spread position',
       },
     ]);
     // [0, 0, 0.3]: mean 0.1, σ² = (0.01 + 0.01 + 0.04)/3 = 0.02, z = 0.2/√0.02 = √2 = 1.41421 ≥ 1.2:
@@ -65,19 +65,24 @@ describe('statistical-arbitrage', () => {
     );
     expect(actions(out[2])).toEqual(['BANK-A buy', 'BANK-B sell']);
     expect(actions(out[3])).toEqual(['BANK-A buy', 'BANK-B sell']);
-    expect(actions(out[4])).toEqual(['BANK-A hold', 'BANK-B hold']);
+    expect(out[4]?.signals.map((x) => `${x.instrument} ${x.action}: ${x.reason}`)).toEqual([
+      'BANK-A hold: spread z 0.00 (β 1.000): back within ±0.5, spread position closed',
+      'BANK-B hold: spread z 0.00 (β 1.000): back within ±0.5, spread position closed',
+    ]);
   });
 
   it('rolling OLS: β = Cov(x, y)/Var(x) and z of the fit residual', () => {
-    // x = ln A = 0, 0.1, 0.2; y = ln B = 0, 0.2, 0.5. x̄ = 0.1, ȳ = 0.23333; Σ(x − x̄)² = 0.02,
-    // Σ(x − x̄)(y − ȳ) = 0.023333 + 0.026667 = 0.05: β = 2.5. Residuals 0.016667, −0.033333, 0.016667:
-    // σ = √(0.0016667/3) = 0.023570, z = 0.016667/0.023570 = 0.70711: inside ±1.2, hold.
+    // x = ln A = 0, 0.2, 0.1; y = ln B = 0, 0.4, 0.5. x̄ = 0.1, ȳ = 0.3; Σ(x − x̄)² = 0.02,
+    // Σ(x − x̄)(y − ȳ) = 0.03 + 0.01 + 0 = 0.04: β = 2. Residuals (y − ȳ) − 2(x − x̄): −0.1, −0.1, 0.2;
+    // σ = √(0.06/3) = √0.02, z = 0.2/√0.02 = √2 ≥ 1.2: B rich, confidence √2 / 2.4.
     const out = run({}, [
       [1, 1],
-      [Math.exp(0.1), Math.exp(0.2)],
-      [Math.exp(0.2), Math.exp(0.5)],
+      [Math.exp(0.2), Math.exp(0.4)],
+      [Math.exp(0.1), Math.exp(0.5)],
     ]);
-    expect(out[2]?.signals[0]?.reason).toBe('spread z 0.71 (β 2.500): no spread position');
+    expect(actions(out[2])).toEqual(['BANK-A buy', 'BANK-B sell']);
+    expect(out[2]?.signals[0]?.reason).toBe('spread z 1.41 (β 2.000): BANK-B rich against BANK-A');
+    expect(out[2]?.signals[1]?.confidence).toBeCloseTo(Math.SQRT2 / 2.4, 9);
   });
 
   it('abstains with the OLS ratio when leg A did not move over the window', () => {

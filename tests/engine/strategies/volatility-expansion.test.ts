@@ -54,26 +54,19 @@ describe('volatility-expansion', () => {
 
   it('marks the squeeze, trades the expansion bar in its direction and keeps it for holdBars bars', () => {
     const out = runBars(volatilityExpansion, params(), bars, CRYPTO);
-    expect(only(out[4])).toMatchObject({
-      action: 'hold',
-      reason: 'no expansion after a squeeze; squeeze: volatility at the 33 % rank',
-    });
-    expect(only(out[5])).toMatchObject({
-      action: 'buy',
-      reason: 'true range 2.13× ATR, 1 bars after a squeeze',
-    });
+    expect(only(out[4])).toMatchObject({ action: 'hold', reason: 'squeeze: waiting for an expansion bar' });
+    const entry = 'true range 2.13× ATR, 1 bars after a squeeze';
+    expect(only(out[5])).toMatchObject({ action: 'buy', reason: entry });
     expect(only(out[5]).confidence).toBeCloseTo(1.6 / 0.75 / 4, 12);
-    // Bar 6 is quiet: ATR (1.175 + 0.4)/2 = 0.7875, measure 0.0685, the lowest of its window: a new squeeze.
-    expect(only(out[6])).toMatchObject({
-      action: 'buy',
-      reason: 'expansion position kept, 1 more bars; squeeze: volatility at the 33 % rank',
-    });
+    // Kept for holdBars = 2 more bars with the expansion's confidence and reason, then closed.
+    expect(only(out[6])).toMatchObject({ action: 'buy', reason: entry });
     expect(only(out[6]).confidence).toBeCloseTo(1.6 / 0.75 / 4, 12);
-    expect(only(out[7])).toMatchObject({
-      action: 'buy',
-      reason: expect.stringMatching(/^expansion position kept, 0 more bars;/),
+    expect(only(out[7])).toMatchObject({ action: 'buy', reason: entry });
+    expect(only(out[8])).toMatchObject({
+      action: 'hold',
+      confidence: 0,
+      reason: 'expansion position held 2 bars: closed',
     });
-    expect(only(out[8])).toMatchObject({ action: 'hold', confidence: 0 });
   });
 
   it('sells an expansion bar that closes lower (the mirror series)', () => {
@@ -90,7 +83,7 @@ describe('volatility-expansion', () => {
       only(runBars(volatilityExpansion, params({ squeezePercentile: 0.3 }), bars, CRYPTO)[5]),
     ).toMatchObject({
       action: 'hold',
-      reason: 'no expansion after a squeeze',
+      reason: 'no squeeze in the armed window: no position',
     });
     // Bar 5 is a wide bar that is no expansion (true range 1.4 < 2 × 0.75) and no squeeze (ATR 1.075, measure
     // 0.1075: the highest of its window); bar 6's true range 2.5 > 2 × 1.075 comes 2 bars after the squeeze.

@@ -1,10 +1,10 @@
 /**
  * Percentile rank within a sliding window: the share of the last `period` values (the newest included)
  * that are at or below a value. The window is kept twice in typed arrays sized once: in arrival order (a
- * ring, to know which value leaves) and sorted (to rank by binary search). A push finds the leaving value
- * and the new one's place by binary search, O(log period), and shifts the sorted array between them with
- * one `copyWithin` (a native memory move of at most `period` doubles: a few nanoseconds for the windows
- * strategies use). Nothing is allocated per push. The indicators have no order statistic, hence this.
+ * ring, to know which value leaves) and sorted (to rank by binary search, O(log period)). A push finds the
+ * leaving value by binary search, writes the new value in its slot and moves it to its place, shifting only
+ * the values ranked between the two: O(log period + that distance), at most `period` moves of a double and
+ * usually far fewer. Nothing is allocated per push. The indicators have no order statistic, hence this.
  */
 export class RollingRank {
   private readonly ring: Float64Array;
@@ -34,18 +34,26 @@ export class RollingRank {
   push(x: number): void {
     if (!Number.isFinite(x)) throw new RangeError(`rolling rank: value must be a finite number, got ${x}`);
     const sorted = this.sorted;
+    let at: number;
     if (this.size === this.period) {
-      const leaving = this.ring[this.head]!;
-      const at = this.firstAbove(leaving) - 1; // the last copy of the leaving value
-      sorted.copyWithin(at, at + 1, this.size);
-      this.size -= 1;
+      // x takes the slot of a copy of the leaving value, then moves to its place.
+      at = this.firstAbove(this.ring[this.head]!) - 1;
+    } else {
+      at = this.size;
+      this.size += 1;
     }
     this.ring[this.head] = x;
     this.head = this.head + 1 === this.period ? 0 : this.head + 1;
-    const at = this.firstAbove(x);
-    sorted.copyWithin(at + 1, at, this.size);
+    const last = this.size - 1;
+    while (at < last && sorted[at + 1]! < x) {
+      sorted[at] = sorted[at + 1]!;
+      at += 1;
+    }
+    while (at > 0 && sorted[at - 1]! > x) {
+      sorted[at] = sorted[at - 1]!;
+      at -= 1;
+    }
     sorted[at] = x;
-    this.size += 1;
   }
 
   /** Share (0–1) of the held values that are ≤ x; NaN when empty. */
