@@ -64,7 +64,8 @@ function changed(state: State, verdict: number): boolean {
  *    range: fade the extremes of z = the close's z-score over fadeWindow bars: sell when z ≥ fadeZ, buy
  *    when z ≤ −fadeZ, otherwise hold; confidence min(1, |z| / (2·fadeZ)).
  * Abstains until every input is ready: max(2·adxPeriod, volLongWindow + 1, fadeWindow) bars, and on a bar
- * with a non-positive price (no log return).
+ * with a non-positive price (no log return). A reason states the readings of the bar its verdict began on
+ * and is repeated while the verdict lasts (formatting numbers on every bar would cost more than the rule).
  */
 class RegimeDetection extends PerInstrumentLogic<State> {
   private readonly warmUp: number;
