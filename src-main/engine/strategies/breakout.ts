@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import type { Bar } from '../../../src-shared/domain/market';
+import { BreakoutParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
+import { Atr, Donchian } from '../indicators';
+import type { StrategyDefinition } from './definition';
+import { PerInstrumentLogic, signal, warmingUp, type Verdict } from './base-a/per-instrument';
+
+type Params = z.output<typeof BreakoutParamsSchema>;
+
+interface State {
+  /** Channels and ATR of the bars before the current one: read before the current bar is added. */
+  readonly entry: Donchian;
+  readonly exit: Donchian;
+  readonly atr: Atr;
+  bars: number;
+  /** +1 long, −1 short, 0 flat. */
+  position: number;
+  /** Confidence of the latest breakout in the position's direction. */
+  confidence: number;
+}
+
+/**
+ * Donchian channel breakout. The channels are those of the bars before the current one (no look-ahead, and
+ * a bar cannot break its own high): upper = highest high and lower = lowest low of the prior `period` bars,
+ * and the same over the prior `exitPeriod` bars for exits; ATR(atrPeriod) is also the prior bars'.
+ * A close above the upper channel by at least minBreakoutAtr × ATR goes long, a close below the lower one
+ * by as much goes short (reversing any position). A long is closed (hold) on a close below the exit
+ * channel's low, a short on a close above its high; otherwise the position is kept, signalled every bar.
+ * Confidence = min(1, ½ + ½ · (close − channel) / ATR) of the latest breakout in the position's direction:
+ * ½ for a bare breakout, 1 for a breakout by one ATR.
+ * Abstains until max(period, exitPeriod, atrPeriod + 1) prior bars are in. Its reasons are fixed
+ * sentences made once (formatting prices on every breakout would cost more than the rule).
+ */
+class Breakout extends PerInstrumentLogic<State> {
+  private readonly warmUp: number;
+  private readonly reasons: Readonly<
+    Record<'up' | 'down' | 'long' | 'short' | 'longClosed' | 'shortClosed' | 'flat', string>
+  >;
+
+  constructor(private readonly params: Params) {
+    super(params.assetClasses);
+    this.warmUp = Math.max(params.period, params.exitPeriod, params.atrPeriod + 1);
+    const { period: n, exitPeriod: m } = params;
+    this.reasons = {
+      up: `close above the prior ${n}-bar high`,
+      down: `close below the prior ${n}-bar low`,
+      long: `long since a close above the prior ${n}-bar high`,
+      short: `short since a close below the prior ${n}-bar low`,
+      longClosed: `close below the prior ${m}-bar low: long closed`,
+      shortClosed: `close above the prior ${m}-bar high: short closed`,
+      flat: `no close beyond the prior ${n}-bar channel: no position`,
+    };
+  }
+
+  protected createState(): State {
+    const { period, exitPeriod, atrPeriod } = this.params;
+    return {
+      entry: new Donchian(period),
+      exit: new Donchian(exitPeriod),
+      atr: new Atr(atrPeriod),
+      bars: 0,
+      position: 0,
+      confidence: 0,
+    };
+  }
+
+  protected step(state: State, bar: Bar): Verdict {
+    const ready = state.bars >= this.warmUp;
+    const upper = state.entry.upper;
+    const lower = state.entry.lower;
+    const exitHigh = state.exit.upper;
+    const exitLow = state.exit.lower;
+    const atr = state.atr.value;
+    state.entry.update(bar.high, bar.low);
+    state.exit.update(bar.high, bar.low);
+    state.atr.update(bar.high, bar.low, bar.close);
+    state.bars += 1;
+    if (!ready) return warmingUp(state.bars - 1, this.warmUp);
+
+    const close = bar.close;
+    const filter = this.params.minBreakoutAtr * atr;
+    const r = this.reasons;
+    if (close > upper && close - upper >= filter) {
+      // A further breakout while long restates the confidence.
+      state.position = 1;
+      state.confidence = 0.5 + (0.5 * (close - upper)) / atr;
+      return signal(bar.instrument, 'buy', state.confidence, r.up);
+    }
+    if (close < lower && lower - close >= filter) {
+      state.position = -1;
+      state.confidence = 0.5 + (0.5 * (lower - close)) / atr;
+      return signal(bar.instrument, 'sell', state.confidence, r.down);
+    }
+    if (state.position === 1 && close < exitLow) {
+      state.position = 0;
+      return signal(bar.instrument, 'hold', 0, r.longClosed);
+    }
+    if (state.position === -1 && close > exitHigh) {
+      state.position = 0;
+      return signal(bar.instrument, 'hold', 0, r.shortClosed);
+    }
+    if (state.position === 0) return signal(bar.instrument, 'hold', 0, r.flat);
+    return signal(
+      bar.instrument,
+      state.position > 0 ? 'buy' : 'sell',
+      state.confidence,
+      state.position > 0 ? r.long : r.short,
+    );
+  }
+}
+
+export const breakout: StrategyDefinition<typeof BreakoutParamsSchema> = {
+  id: 'breakout',
+  name: 'Breakout',
+  category: 'base',
+  rule: 'Buy a close above the prior period-bar high, sell a close below the prior period-bar low (optionally by a minimum number of ATRs); close on the opposite exitPeriod-bar channel.',
+  needs: ['ohlcv'],
+  params: BreakoutParamsSchema,
+  create: (params) => new Breakout(params),
+};
