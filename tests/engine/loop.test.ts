@@ -5,12 +5,12 @@ import { SyntheticFeed } from '../helpers/single-instrument-feed';
 import type { MarketSlice } from '../../src-shared/domain/market';
 import type { Settings } from '../../src-shared/settings/schema';
 import { MemoryJournal } from '../helpers/memory-journal';
-import { testSettings } from '../helpers/settings';
+import { onlyStrategies, testSettings } from '../helpers/settings';
 
 function run(
   seed: number,
   bars: number,
-  settings: Settings = testSettings(),
+  settings: Settings = testSettings(onlyStrategies(['momentum'])),
   before?: (engine: Engine, i: number) => void,
 ) {
   const feed = new SyntheticFeed({
@@ -64,7 +64,7 @@ describe('Engine loop', () => {
 
   it('after a halt only reduces positions, and the halt is journalled', () => {
     let haltedAt = -1;
-    const { journal } = run(7, 400, testSettings(), (engine, i) => {
+    const { journal } = run(7, 400, testSettings(onlyStrategies(['momentum'])), (engine, i) => {
       if (i === 150) {
         expect(engine.halt('test halt').ok).toBe(true);
         haltedAt = engine.equityPoint().time;

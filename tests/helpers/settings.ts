@@ -10,3 +10,12 @@ export function testSettings(patch: (s: Settings) => void = () => undefined): Se
   patch(settings);
   return settings;
 }
+
+/** Enables only the given strategies (engine tests that need one strategy's steady trading). */
+export function onlyStrategies(ids: readonly string[]): (s: Settings) => void {
+  return (s) => {
+    for (const [id, section] of Object.entries(s.strategies as Record<string, { enabled: boolean }>)) {
+      section.enabled = ids.includes(id);
+    }
+  };
+}

@@ -1,3 +1,4 @@
+import { BASE_A_STRATEGIES } from './base-a';
 import { ADVANCED_STRATEGIES } from './advanced';
 import type { Settings } from '../../../src-shared/settings/schema';
 import type { StrategyDefinition } from './definition';
@@ -5,7 +6,11 @@ import { momentum } from './momentum';
 import { TrackedStrategy } from './tracked-strategy';
 
 /** Every strategy of the product, in a fixed order (the order matters for determinism). */
-export const STRATEGY_DEFINITIONS: readonly StrategyDefinition[] = [momentum, ...ADVANCED_STRATEGIES];
+export const STRATEGY_DEFINITIONS: readonly StrategyDefinition[] = [
+  momentum,
+  ...BASE_A_STRATEGIES,
+  ...ADVANCED_STRATEGIES,
+];
 
 /** The strategies the settings enable, each wrapped with its tracking. */
 export function createStrategies(settings: Settings): TrackedStrategy[] {

@@ -1,3 +1,4 @@
+import { BASE_A_PARAM_SCHEMAS } from './strategy-params/base-a';
 import { ADVANCED_PARAM_SCHEMAS } from './strategy-params/advanced';
 import { z } from 'zod';
 import { bool, nonNegative, positiveInt } from '../fields';
@@ -15,5 +16,6 @@ export const MomentumParamsSchema = z.strictObject({
 
 export const StrategiesSchema = z.strictObject({
   momentum: MomentumParamsSchema,
+  ...BASE_A_PARAM_SCHEMAS,
   ...ADVANCED_PARAM_SCHEMAS,
 });

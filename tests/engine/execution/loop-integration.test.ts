@@ -3,11 +3,11 @@ import { createEngine } from '../../../src-main/engine/create-engine';
 import { SyntheticFeed } from '../../helpers/single-instrument-feed';
 import type { Bar } from '../../../src-shared/domain/market';
 import { MemoryJournal } from '../../helpers/memory-journal';
-import { testSettings } from '../../helpers/settings';
+import { onlyStrategies, testSettings } from '../../helpers/settings';
 
 /** The engine loop with this execution engine at bar or book level, over a seeded single-instrument market. */
 function run(seed: number, mode: 'bar' | 'book') {
-  const settings = testSettings();
+  const settings = testSettings(onlyStrategies(['momentum']));
   const feed = new SyntheticFeed({
     seed: 11,
     instrument: 'SYN',
