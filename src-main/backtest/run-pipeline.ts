@@ -14,6 +14,9 @@ import { selectStrategies } from './select-strategies';
 import { curves, isoTime, summarizeAttribution, summarizeMetrics, tradeRow } from './summarize';
 import { describeRange } from './time-range';
 
+/** A checkpoint interval (minutes) no backtest reaches: about 1.9 million years of engine time. */
+const NO_CHECKPOINTS = 1e12;
+
 /** Reasons kept by name in a result; rarer ones are summed under "other reasons". */
 const MAX_REASONS = 50;
 
@@ -30,6 +33,8 @@ export function runPipeline(options: PipelineOptions, hooks: RunHooks = {}): Bac
   const clock = new ProgressClock(hooks, options.source.feed === 'synthetic' ? 'slices' : 'bytes');
   const settings: Settings = structuredClone(options.settings);
   if (options.cash !== null) settings.paper.initialCash = options.cash;
+  // Nothing is persisted, so nothing would restart from a checkpoint: the engine takes one at the start only.
+  settings.persistence.checkpointIntervalMinutes = NO_CHECKPOINTS;
   const strategies = selectStrategies(settings, options.strategies);
   const issues = new IssueTally();
   const opened = openFeed(options.source, settings, (issue) => issues.add(issue));
