@@ -23,6 +23,7 @@ export interface BacktestHandle {
   onProgress(listener: (progress: BacktestProgress) => void): () => void;
 }
 
+/** Where the worker bundle is and how long a cancelled run may take to stop. */
 export interface WorkerClientOptions {
   /** The bundled worker entry; default `backtest-worker.cjs` beside this bundle (dist/main). */
   workerFile?: string;

@@ -27,6 +27,7 @@ export interface ClassicFill {
   commission: number;
 }
 
+/** What a classic run did: its fills, equity at every close, and the final cash and position. */
 export interface SmaCrossRun {
   fills: ClassicFill[];
   /** Equity at each bar's close: cash + position × close. */

@@ -15,6 +15,7 @@ export interface BacktestCommand {
   report: string | null;
 }
 
+/** The options `botv2 backtest` accepts (node:util parseArgs). */
 export const BACKTEST_ARGS = {
   data: { type: 'string' },
   feed: { type: 'string' },

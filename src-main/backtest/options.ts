@@ -16,6 +16,7 @@ export interface TimeRange {
   toText: string | null;
 }
 
+/** Schema of a TimeRange (worker boundary). */
 export const TimeRangeSchema = z.object({
   from: z.number().nullable(),
   to: z.number().nullable(),
@@ -23,6 +24,7 @@ export const TimeRangeSchema = z.object({
   toText: z.string().nullable(),
 });
 
+/** No bound on either side. */
 export const ALL_TIME: TimeRange = { from: null, to: null, fromText: null, toText: null };
 
 const finitePositive = z.number().refine((n) => Number.isFinite(n) && n > 0, 'expected a positive number');
@@ -30,6 +32,7 @@ const fee = z
   .number()
   .refine((n) => Number.isFinite(n) && n >= 0 && n < 1, 'expected a fraction from 0 to 1');
 
+/** The synthetic market as the source: its seed, scenario and number of steps. */
 export const SyntheticSourceSchema = z.object({
   feed: z.literal('synthetic'),
   /** Seed of the market (the execution randomness takes the run's seed). */
@@ -38,6 +41,7 @@ export const SyntheticSourceSchema = z.object({
   bars: z.number().int().positive(),
 });
 
+/** CSV files as the source, with the fees of their instruments. */
 export const CsvSourceSchema = z.object({
   feed: z.literal('csv'),
   files: z.array(z.string().min(1)).min(1),
@@ -86,6 +90,7 @@ export const ClassicOptionsSchema = z
   });
 export type ClassicOptions = z.infer<typeof ClassicOptionsSchema>;
 
+/** Either mode's options; `runBacktest` parses what it is given with it. */
 export const BacktestOptionsSchema = z.union([PipelineOptionsSchema, ClassicOptionsSchema]);
 export type BacktestOptions = PipelineOptions | ClassicOptions;
 

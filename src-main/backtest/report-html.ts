@@ -15,7 +15,7 @@ th:first-child,td:first-child{text-align:left}th{background:#f5f7fa;font-weight:
 .metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:0 24px}
 .metrics div{display:flex;justify-content:space-between;border-bottom:1px solid #eef1f5;padding:4px 0}
 .metrics span:first-child{color:#5a6477}
-.neg{color:#b42318}.pos{color:#067647}.note{color:#5a6477;font-size:13px}
+.scroll{overflow-x:auto}.neg{color:#b42318}.pos{color:#067647}.note{color:#5a6477;font-size:13px}
 svg{display:block;max-width:100%;height:auto;margin:8px 0}svg text{font-size:11px;fill:#5a6477}
 svg .chart-title{font-size:13px;fill:#1d2330;font-weight:600}svg .grid{stroke:#eef1f5}
 `;
@@ -26,7 +26,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   if (rows.length === 0) return '<p class="note">none</p>';
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((cells) => `<tr>${cells.join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 const cell = (text: string, className = ''): string =>

@@ -8,6 +8,7 @@ import { z } from 'zod';
 const iso = z.string();
 const nullableNumber = z.number().nullable();
 
+/** A closed round trip. */
 export const BacktestTradeSchema = z.object({
   entry_time: iso,
   exit_time: iso,
@@ -26,6 +27,7 @@ export const BacktestTradeSchema = z.object({
 });
 export type BacktestTrade = z.infer<typeof BacktestTradeSchema>;
 
+/** A position still open at the end, marked to its last close. */
 export const OpenPositionSchema = z.object({
   instrument: z.string(),
   side: z.enum(['long', 'short']),
@@ -37,6 +39,7 @@ export const OpenPositionSchema = z.object({
   strategy: z.string(),
 });
 
+/** The metrics of docs/EXECUTION.md "Metrics", plus fills and commission paid. */
 export const BacktestMetricsSchema = z.object({
   total_return: z.number(),
   cagr: nullableNumber,
@@ -64,6 +67,7 @@ export const BacktestMetricsSchema = z.object({
 });
 export type BacktestMetrics = z.infer<typeof BacktestMetricsSchema>;
 
+/** One strategy's round trips and P&L, by the strategy that opened each position. */
 export const AttributionSchema = z.object({
   strategy: z.string(),
   trades: z.number(),
@@ -73,6 +77,7 @@ export const AttributionSchema = z.object({
   pnl: z.number(),
 });
 
+/** A circuit-breaker event as the result lists it. */
 export const BreakerEventRowSchema = z.object({
   time: iso,
   kind: z.enum(['trip', 'recover', 'halt', 'resume']),
@@ -85,6 +90,7 @@ export const BreakerEventRowSchema = z.object({
   reason: z.string(),
 });
 
+/** A point of the downsampled equity and drawdown curves. */
 export const EquityPointSchema = z.object({
   time: iso,
   equity: z.number(),
@@ -92,6 +98,7 @@ export const EquityPointSchema = z.object({
 });
 export type EquityCurvePoint = z.infer<typeof EquityPointSchema>;
 
+/** The whole result of a run. */
 export const BacktestResultSchema = z.object({
   mode: z.enum(['pipeline', 'classic']),
   /** What was replayed: CSV files, or the synthetic market with its seed, scenario and length. */

@@ -8,6 +8,7 @@ import type { BacktestResult } from './result-schema';
 import { curves, isoTime, summarizeAttribution, summarizeMetrics, tradeRow } from './summarize';
 import { describeRange } from './time-range';
 
+/** The classic strategy's id, in `--strategy` and in the result. */
 export const SMA_CROSS_ID = 'sma-cross';
 
 /**

@@ -4,6 +4,7 @@ export interface ChartPoint {
   y: number;
 }
 
+/** Size, labels and colours of a chart. */
 export interface ChartOptions {
   title: string;
   width: number;

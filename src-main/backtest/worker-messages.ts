@@ -3,6 +3,7 @@ import { BacktestResultSchema } from './result-schema';
 
 // The messages between the backtest worker thread and its client, parsed with zod on the receiving side.
 
+/** A progress report (BacktestProgress). */
 export const ProgressSchema = z.object({
   done: z.number(),
   total: z.number(),

@@ -5,6 +5,7 @@ import type { Db } from './database';
 
 // Backtest runs in the `runs` table (migration 1): what was run (settings, seed, data) and what came out.
 
+/** A run is running until it is done, failed or cancelled. */
 export type RunStatus = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A run to save: without `id` it is added, with `id` that row is updated (a running run finishing). */
@@ -36,6 +37,7 @@ export interface RunSummary {
   error: string | null;
 }
 
+/** A stored run: a failed run's error is in `error`, a finished run's result in `results`. */
 export interface RunRecord extends Omit<RunInput, 'id' | 'results'> {
   id: number;
   results: BacktestResult | null;

@@ -20,10 +20,12 @@ const feeFraction = () =>
       error: 'expected a fraction of notional from 0 up to (not including) 1, e.g. 0.001 for 10 bps',
     });
 
+/** Schema of the `backtest` section. */
 export const BacktestSettingsSchema = z.strictObject({
   csvFees: z.strictObject({ maker: feeFraction(), taker: feeFraction() }),
 });
 
+/** The validated `backtest` section. */
 export type BacktestSettings = z.infer<typeof BacktestSettingsSchema>;
 
 /** The defaults above, as a value. */
