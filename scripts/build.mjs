@@ -23,7 +23,11 @@ const started = Date.now();
 await Promise.all([
   esbuild({
     ...nodeCommon,
-    entryPoints: { main: 'src-main/main.ts', cli: 'src-main/cli/index.ts' },
+    entryPoints: {
+      main: 'src-main/main.ts',
+      cli: 'src-main/cli/index.ts',
+      'backtest-worker': 'src-main/backtest/worker.ts',
+    },
     outdir: join(outDir, 'main'),
     outExtension: { '.js': '.cjs' },
   }),

@@ -4,6 +4,7 @@ import { loadSettings, SettingsError } from '../config/load-settings';
 import { defaultDataDir, USER_SETTINGS_FILE } from '../host/paths';
 import { defaultSettingsFile } from '../host/resources';
 import { DatabaseRefusedError } from '../store/database';
+import { BACKTEST_USAGE, runBacktestCommand } from './backtest';
 import { runExport } from './export';
 import { numberOption, UsageError } from './options';
 import { runHeadless } from './run';
@@ -23,6 +24,7 @@ Commands:
         fills and checkpoints as CSV.
   check-config FILE
         Validate a settings file (over the defaults); print every problem with file, line and key.
+${BACKTEST_USAGE}
 `;
 
 async function runServe(args: string[]): Promise<number> {
@@ -99,6 +101,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runHeadless(args);
       case 'export':
         return await runExport(args);
+      case 'backtest':
+        return await runBacktestCommand(args);
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBacktestCommand, parseBacktestArgs } from '../../src-main/backtest/command-options';
+import { clockTime, progressLine } from '../../src-main/backtest/progress-line';
+import { testSettings } from '../helpers/settings';
+
+const settings = testSettings();
+const build = (...args: string[]) => buildBacktestCommand(parseBacktestArgs(args).values, settings);
+
+describe('botv2 backtest options', () => {
+  it('builds the classic mode from the issue’s example', () => {
+    const command = build(
+      ...'--data a.csv --strategy sma-cross --fast 10 --slow 30 --size 10 --commission 0.001 --slippage 0 --cash 100000 --json'.split(
+        ' ',
+      ),
+    );
+    expect(command).toEqual({
+      options: {
+        mode: 'classic',
+        file: resolve('a.csv'),
+        range: { from: null, to: null, fromText: null, toText: null },
+        fast: 10,
+        slow: 30,
+        size: 10,
+        commission: 0.001,
+        slippage: 0,
+        cash: 100000,
+      },
+      json: true,
+      report: null,
+    });
+  });
+
+  it('runs the pipeline over CSV files with the settings’ CSV fees, or --commission for both sides', () => {
+    const command = build(
+      '--data',
+      'a.csv,b.csv',
+      '--strategies',
+      'momentum',
+      '--seed',
+      '3',
+      '--report',
+      'r.html',
+    );
+    expect(command.options).toMatchObject({
+      mode: 'pipeline',
+      source: {
+        feed: 'csv',
+        files: [resolve('a.csv'), resolve('b.csv')],
+        fees: { maker: 0.0005, taker: 0.001 },
+      },
+      strategies: ['momentum'],
+      seed: 3,
+      cash: null,
+    });
+    expect(command.report).toBe(resolve('r.html'));
+    expect(build('--data', 'a.csv', '--commission', '0.002').options).toMatchObject({
+      source: { fees: { maker: 0.002, taker: 0.002 } },
+      strategies: 'settings',
+      seed: settings.market.seed,
+    });
+  });
+
+  it('runs the synthetic market for --bars with the scenario and seed', () => {
+    expect(
+      build('--feed', 'synthetic', '--bars', '500', '--scenario', 'crash', '--seed', '9').options,
+    ).toMatchObject({
+      mode: 'pipeline',
+      source: { feed: 'synthetic', seed: 9, scenario: 'crash', bars: 500 },
+      seed: 9,
+      strategies: 'settings',
+    });
+    expect(build('--feed', 'synthetic', '--bars', '5', '--strategies', 'all').options).toMatchObject({
+      strategies: 'all',
+      source: { scenario: settings.market.scenario },
+    });
+  });
+
+  it('says what is wrong with each bad combination', () => {
+    const cases: [string[], string][] = [
+      [[], 'give --data FILE[,FILE…] or --feed synthetic --bars N'],
+      [['--feed', 'synthetic'], '--feed synthetic needs --bars N (the synthetic market never ends)'],
+      [['--feed', 'synthetic', '--bars', '0'], '--bars: "0" is not valid'],
+      [
+        ['--feed', 'synthetic', '--bars', '5', '--scenario', 'boom'],
+        '--scenario: "boom" is not one of markov, calm, trending, crash',
+      ],
+      [
+        ['--feed', 'synthetic', '--bars', '5', '--data', 'a.csv'],
+        '--data and --feed synthetic exclude each other',
+      ],
+      [['--feed', 'ftp', '--data', 'a.csv'], '--feed: "ftp" is not csv or synthetic'],
+      [['--data', 'a.csv', '--fast', '5'], '--fast is a classic-mode option: add --strategy sma-cross'],
+      [['--data', 'a.csv', '--bars', '5'], '--bars is only for --feed synthetic'],
+      [
+        ['--data', 'a.csv', '--strategies', 'a,,b'],
+        '--strategies: an empty name in the list (use all, or ids separated by commas)',
+      ],
+      [
+        ['--data', 'a.csv', '--strategy', 'rsi'],
+        '--strategy: "rsi" is not a classic strategy (known: sma-cross)',
+      ],
+      [
+        ['--data', 'a.csv,b.csv', '--strategy', 'sma-cross'],
+        'classic mode (--strategy sma-cross) needs exactly one --data FILE',
+      ],
+      [
+        ['--data', 'a.csv', '--strategy', 'sma-cross', '--fast', '30', '--slow', '10'],
+        '--fast 30 must be shorter than --slow 10',
+      ],
+      [
+        ['--data', 'a.csv', '--strategy', 'sma-cross', '--commission', '1.5'],
+        '--commission: "1.5" is not valid',
+      ],
+      [['--data', 'a.csv', '--cash=-5'], '--cash: "-5" is not valid'],
+      [['--data', 'a.csv', '--from', '2020-13-01'], '--from: "2020-13-01" is not a date'],
+    ];
+    for (const [args, message] of cases) expect(() => build(...args), args.join(' ')).toThrow(message);
+    expect(() => parseBacktestArgs(['--frobnicate'])).toThrow("Unknown option '--frobnicate'");
+  });
+});
+
+describe('progress line', () => {
+  it('shows the bar, the share, the amounts, elapsed time and the ETA', () => {
+    expect(progressLine({ done: 3e6, total: 8e6, unit: 'bytes', elapsedMs: 2000, etaMs: 3333 })).toBe(
+      '[#########---------------]  37.5 %  3.0 MB of 8.0 MB  0:02 elapsed  ETA 0:03',
+    );
+    expect(progressLine({ done: 0, total: 50_000, unit: 'slices', elapsedMs: 0, etaMs: null })).toBe(
+      '[------------------------]   0.0 %  0 of 50k slices  0:00 elapsed  ETA …',
+    );
+    expect(clockTime(3_725_000)).toBe('1:02:05');
+  });
+});
