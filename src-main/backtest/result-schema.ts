@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BreakerEventKindSchema } from '../../src-shared/domain/risk';
 
 // The JSON a backtest produces (`botv2 backtest --json`, the worker's `done` message, the `runs.results`
 // column). Field names are snake_case as printed; times are ISO 8601 UTC strings of engine time (a bar's
@@ -80,7 +81,7 @@ export const AttributionSchema = z.object({
 /** A circuit-breaker event as the result lists it. */
 export const BreakerEventRowSchema = z.object({
   time: iso,
-  kind: z.enum(['trip', 'recover', 'halt', 'resume']),
+  kind: BreakerEventKindSchema,
   /** Level after the event (0 = normal, 3 = trading stopped), and before it. */
   level: z.number(),
   level_before: z.number(),

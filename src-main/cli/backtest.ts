@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BACKTEST_DEFAULTS, type BacktestSettings } from '../../src-shared/settings/sections/backtest';
 import { buildBacktestCommand, parseBacktestArgs } from '../backtest/command-options';
 import { BacktestInputError, type BacktestProgress } from '../backtest/options';
 import { progressLine } from '../backtest/progress-line';
@@ -34,7 +33,7 @@ export async function runBacktestCommand(args: string[]): Promise<number> {
     : join(resolve(values['data-dir'] ?? defaultDataDir()), USER_SETTINGS_FILE);
   const settings = loadSettings(defaultSettingsFile(), userSettings);
   // Until the lead wires the `backtest` section into SettingsSchema its defaults apply.
-  const section = (settings as { backtest?: BacktestSettings }).backtest ?? BACKTEST_DEFAULTS;
+  const section = settings.backtest;
   const stderr = process.stderr;
   const showProgress = stderr.isTTY === true;
   const onProgress = showProgress

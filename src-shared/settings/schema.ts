@@ -1,3 +1,4 @@
+import { BacktestSettingsSchema } from './sections/backtest';
 import { z } from 'zod';
 import { fraction, nonNegative, oneOf, positive, positiveInt } from './fields';
 import {
@@ -91,6 +92,7 @@ export const SettingsSchema = z
     persistence,
     dashboard,
     logging,
+    backtest: BacktestSettingsSchema,
   })
   .superRefine((settings, ctx) => {
     const problem = correlationWindowProblem(
