@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import type { Bar } from '../../../src-shared/domain/market';
+import { StochasticParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
+import { Stochastic } from '../indicators';
+import type { StrategyDefinition } from './definition';
+import { fmt, PerInstrumentRunner, PositionView, type InstrumentState } from './base-b-support';
+
+type Params = z.output<typeof StochasticParamsSchema>;
+
+/**
+ * Slow stochastic crossovers on one instrument: %K = SMA(`kSmoothing`) of the fast %K over `kPeriod` bars,
+ * %D = SMA(`dPeriod`) of %K.
+ * - Buy when %K crosses above %D (previous %K ≤ previous %D, now %K > %D) with both below `oversold`
+ *   (%D < %K < oversold); confidence = ½ + ½·(oversold − %K) / oversold.
+ * - Sell on the mirror: %K crosses below %D with both above `overbought`; confidence =
+ *   ½ + ½·(%K − overbought) / (100 − overbought).
+ * - A long is dropped (hold) at the next downward cross of %K through %D at any level (a short at the next
+ *   upward cross); when that cross is itself in the opposite zone the view reverses.
+ * Holds (no view) otherwise; warms up for kPeriod + kSmoothing + dPeriod − 2 bars (18 by default).
+ */
+class StochasticState implements InstrumentState {
+  readonly warmUp: number;
+  readonly view = new PositionView('no crossover in a zone yet');
+  seen = 0;
+  private readonly stochastic: Stochastic;
+  private previousK = NaN;
+  private previousD = NaN;
+
+  constructor(private readonly params: Params) {
+    this.stochastic = new Stochastic(params.kPeriod, params.kSmoothing, params.dPeriod);
+    this.warmUp = this.stochastic.warmUp;
+  }
+
+  update(bar: Bar): void {
+    this.stochastic.update(bar.high, bar.low, bar.close);
+    this.seen += 1;
+    const k = this.stochastic.k;
+    const d = this.stochastic.d;
+    const up = this.previousK <= this.previousD && k > d;
+    const down = this.previousK >= this.previousD && k < d;
+    this.previousK = k;
+    this.previousD = d;
+    if (!up && !down) return;
+    const now = this.seen - 1;
+    const { oversold, overbought } = this.params;
+    const lines = `%K ${fmt(k, 1)} crossed ${up ? 'above' : 'below'} %D ${fmt(d, 1)}`;
+    if (up && k < oversold) {
+      this.view.enter(1, 0.5 + (0.5 * (oversold - k)) / oversold, `${lines} below ${oversold}`, now);
+    } else if (down && k > overbought) {
+      this.view.enter(
+        -1,
+        0.5 + (0.5 * (k - overbought)) / (100 - overbought),
+        `${lines} above ${overbought}`,
+        now,
+      );
+    } else if ((up && this.view.direction === -1) || (down && this.view.direction === 1)) {
+      this.view.flat(`${lines}: the ${up ? 'short' : 'long'} is closed`, now);
+    }
+  }
+}
+
+export const stochastic: StrategyDefinition<typeof StochasticParamsSchema> = {
+  id: 'stochastic',
+  name: 'Stochastic',
+  category: 'base',
+  rule: 'Buy when slow %K crosses above %D below the oversold level, sell when it crosses below %D above the overbought level; close at the next opposite cross.',
+  needs: ['ohlcv'],
+  params: StochasticParamsSchema,
+  create: (params) => new PerInstrumentRunner(params.assetClasses, () => new StochasticState(params)),
+};
