@@ -84,6 +84,14 @@ const level = () => {
   return z.number({ error: message }).min(0, { error: message }).max(100, { error: message });
 };
 
+/** A level between `low` and `high`, each end included or not. */
+const zone = (low: number, high: number, lowIncluded: boolean, highIncluded: boolean) => {
+  const message = `expected a level ${lowIncluded ? '≥' : '>'} ${low} and ${highIncluded ? '≤' : '<'} ${high}`;
+  const base = z.number({ error: message });
+  const bounded = lowIncluded ? base.min(low, { error: message }) : base.gt(low, { error: message });
+  return highIncluded ? bounded.max(high, { error: message }) : bounded.lt(high, { error: message });
+};
+
 const finite = () =>
   z
     .number({ error: 'expected a number' })
@@ -107,26 +115,19 @@ const assetClasses = () =>
     .min(1, { error: 'expected at least one asset class' })
     .refine((list) => new Set(list).size === list.length, { error: 'an asset class is listed twice' });
 
-export const RsiDivergenceParamsSchema = z
-  .strictObject({
-    enabled: bool(),
-    assetClasses: assetClasses(),
-    rsiPeriod: window(2),
-    swingLeft: window(),
-    swingRight: window(),
-    maxPivotGap: window(),
-    minRsiGap: level(),
-    fullConfidenceRsiGap: positive(),
-    oversold: level(),
-    overbought: level(),
-    holdBars: window(),
-  })
-  .superRefine((p, ctx) => {
-    if (p.oversold >= 50)
-      ctx.addIssue({ code: 'custom', path: ['oversold'], message: 'expected a level below 50' });
-    if (p.overbought <= 50)
-      ctx.addIssue({ code: 'custom', path: ['overbought'], message: 'expected a level above 50' });
-  });
+export const RsiDivergenceParamsSchema = z.strictObject({
+  enabled: bool(),
+  assetClasses: assetClasses(),
+  rsiPeriod: window(2),
+  swingLeft: window(),
+  swingRight: window(),
+  maxPivotGap: window(),
+  minRsiGap: level(),
+  fullConfidenceRsiGap: positive(),
+  oversold: zone(0, 50, true, false),
+  overbought: zone(50, 100, false, true),
+  holdBars: window(),
+});
 
 export const BollingerBandsParamsSchema = z.strictObject({
   enabled: bool(),
@@ -143,15 +144,12 @@ export const StochasticParamsSchema = z
     kPeriod: window(),
     kSmoothing: window(),
     dPeriod: window(),
-    oversold: level(),
-    overbought: level(),
+    oversold: zone(0, 100, false, false),
+    overbought: zone(0, 100, false, false),
   })
   .superRefine((p, ctx) => {
-    if (p.oversold <= 0)
-      ctx.addIssue({ code: 'custom', path: ['oversold'], message: 'expected a level above 0' });
-    if (p.overbought >= 100)
-      ctx.addIssue({ code: 'custom', path: ['overbought'], message: 'expected a level below 100' });
-    if (p.oversold >= p.overbought)
+    // Only between levels that are valid on their own (their own message says the rest).
+    if (p.oversold > 0 && p.overbought < 100 && p.oversold >= p.overbought)
       ctx.addIssue({
         code: 'custom',
         path: ['overbought'],
@@ -201,7 +199,7 @@ export const VixHedgeParamsSchema = z
     hedgeWith: oneOf(HEDGE_LEGS),
   })
   .superRefine((p, ctx) => {
-    if (p.calmZ >= p.spikeZ)
+    if (p.spikeZ > 0 && Number.isFinite(p.spikeZ) && p.calmZ >= p.spikeZ)
       ctx.addIssue({
         code: 'custom',
         path: ['calmZ'],
