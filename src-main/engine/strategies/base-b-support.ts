@@ -18,43 +18,53 @@ export interface InstrumentState {
 
 /**
  * The position a strategy advocates on one instrument: long (`buy`), short (`sell`) or none (`hold`,
- * confidence 0), with the reason fixed when the view changed (so a standing view allocates no new string).
+ * confidence 0). The signal is built (and frozen) when the view changes, so a standing view costs no
+ * allocation per bar: every step returns the same immutable Signal object.
  */
 export class PositionView {
-  action: SignalAction = 'hold';
-  confidence = 0;
-  reason: string;
   /** Bar count (the state's own) at which the view was taken. */
   since = 0;
+  private current: Signal;
 
-  constructor(initialReason: string) {
-    this.reason = initialReason;
+  constructor(
+    private readonly instrument: InstrumentId,
+    initialReason: string,
+  ) {
+    this.current = frozenSignal(instrument, 'hold', 0, initialReason);
   }
 
   /** Takes a long (+1) or short (−1) view; the confidence is clamped to [0, 1]. */
   enter(direction: 1 | -1, confidence: number, reason: string, bar: number): void {
-    this.action = direction === 1 ? 'buy' : 'sell';
-    this.confidence = unit(confidence);
-    this.reason = reason;
+    this.current = frozenSignal(this.instrument, direction === 1 ? 'buy' : 'sell', unit(confidence), reason);
     this.since = bar;
   }
 
   /** Drops the view: no position. */
   flat(reason: string, bar: number): void {
-    this.action = 'hold';
-    this.confidence = 0;
-    this.reason = reason;
+    this.current = frozenSignal(this.instrument, 'hold', 0, reason);
     this.since = bar;
   }
 
   /** +1 long, −1 short, 0 none. */
   get direction(): 1 | -1 | 0 {
-    return this.action === 'buy' ? 1 : this.action === 'sell' ? -1 : 0;
+    const action = this.current.action;
+    return action === 'buy' ? 1 : action === 'sell' ? -1 : 0;
   }
 
-  signal(instrument: InstrumentId): Signal {
-    return { instrument, action: this.action, confidence: this.confidence, reason: this.reason };
+  /** The current view as a signal (the same frozen object until the view changes). */
+  get signal(): Signal {
+    return this.current;
   }
+}
+
+/** An immutable signal: strategies hand out the same object on every bar a view stands. */
+export function frozenSignal(
+  instrument: InstrumentId,
+  action: SignalAction,
+  confidence: number,
+  reason: string,
+): Signal {
+  return Object.freeze({ instrument, action, confidence, reason });
 }
 
 /**
@@ -92,7 +102,7 @@ export class PerInstrumentRunner implements StrategyLogic {
         }
         continue;
       }
-      signals.push(state.view.signal(bar.instrument));
+      signals.push(state.view.signal);
     }
     if (signals.length > 0) return { signals, abstain: null };
     const reason =

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bar } from '../../../src-shared/domain/market';
+import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
 import { BollingerBandsParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { Bollinger } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -21,14 +21,18 @@ type Params = z.output<typeof BollingerBandsParamsSchema>;
  */
 class BollingerState implements InstrumentState {
   readonly warmUp: number;
-  readonly view = new PositionView('no band re-entry yet');
+  readonly view: PositionView;
   seen = 0;
   private readonly bands: Bollinger;
   /** Deepest close beyond the lower (upper) band, in σ, during the current run outside it; 0 when inside. */
   private belowExcursion = 0;
   private aboveExcursion = 0;
 
-  constructor(private readonly params: Params) {
+  constructor(
+    instrument: InstrumentId,
+    private readonly params: Params,
+  ) {
+    this.view = new PositionView(instrument, 'no band re-entry yet');
     this.bands = new Bollinger(params.period, params.multiplier);
     this.warmUp = params.period;
   }
@@ -89,5 +93,6 @@ export const bollingerBands: StrategyDefinition<typeof BollingerBandsParamsSchem
   rule: 'Buy a close back inside after a close below the lower band, sell the mirror above the upper band; hold once the close reaches the middle band.',
   needs: ['ohlcv'],
   params: BollingerBandsParamsSchema,
-  create: (params) => new PerInstrumentRunner(params.assetClasses, () => new BollingerState(params)),
+  create: (params) =>
+    new PerInstrumentRunner(params.assetClasses, (spec) => new BollingerState(spec.id, params)),
 };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bar } from '../../../src-shared/domain/market';
+import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
 import { ElliottWaveParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { SwingPoints } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -35,7 +35,7 @@ const CONTINUATION = 2;
  */
 class ElliottState implements InstrumentState {
   readonly warmUp: number;
-  readonly view = new PositionView('no wave count yet');
+  readonly view: PositionView;
   seen = 0;
   private readonly swings: SwingPoints;
   private readonly zigzag = new Zigzag();
@@ -44,7 +44,11 @@ class ElliottState implements InstrumentState {
   private stop = NaN;
   private target = NaN;
 
-  constructor(private readonly params: Params) {
+  constructor(
+    instrument: InstrumentId,
+    private readonly params: Params,
+  ) {
+    this.view = new PositionView(instrument, 'no wave count yet');
     this.swings = new SwingPoints(params.swingLeft, params.swingRight, PIVOT_CAPACITY);
     this.warmUp = this.swings.warmUp;
   }
@@ -143,5 +147,6 @@ export const elliottWave: StrategyDefinition<typeof ElliottWaveParamsSchema> = {
   rule: 'On confirmed swing points, trade the correction after a five-wave impulse that obeys the three hard rules, or wave 3 after a valid wave-2 pullback.',
   needs: ['ohlcv'],
   params: ElliottWaveParamsSchema,
-  create: (params) => new PerInstrumentRunner(params.assetClasses, () => new ElliottState(params)),
+  create: (params) =>
+    new PerInstrumentRunner(params.assetClasses, (spec) => new ElliottState(spec.id, params)),
 };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bar } from '../../../src-shared/domain/market';
+import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
 import { IchimokuParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { Ichimoku } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -22,11 +22,12 @@ type Params = z.output<typeof IchimokuParamsSchema>;
  */
 class IchimokuState implements InstrumentState {
   readonly warmUp: number;
-  readonly view = new PositionView('no trend confirmed by cloud, tenkan/kijun and chikou');
+  readonly view: PositionView;
   seen = 0;
   private readonly lines: Ichimoku;
 
-  constructor(params: Params) {
+  constructor(instrument: InstrumentId, params: Params) {
+    this.view = new PositionView(instrument, 'no trend confirmed by cloud, tenkan/kijun and chikou');
     this.lines = new Ichimoku(
       params.tenkanPeriod,
       params.kijunPeriod,
@@ -90,5 +91,6 @@ export const ichimoku: StrategyDefinition<typeof IchimokuParamsSchema> = {
   rule: 'Buy when the close is above the cloud, the tenkan above the kijun and the chikou above the price of its bar; sell on the mirror; hold when the close enters the cloud or the lines cross back.',
   needs: ['ohlcv'],
   params: IchimokuParamsSchema,
-  create: (params) => new PerInstrumentRunner(params.assetClasses, () => new IchimokuState(params)),
+  create: (params) =>
+    new PerInstrumentRunner(params.assetClasses, (spec) => new IchimokuState(spec.id, params)),
 };

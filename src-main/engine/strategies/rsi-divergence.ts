@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bar } from '../../../src-shared/domain/market';
+import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
 import { RsiDivergenceParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { RingBuffer, Rsi, SwingPoints, type SwingPivot } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -26,7 +26,7 @@ const PIVOT_CAPACITY = 4;
  */
 class RsiDivergenceState implements InstrumentState {
   readonly warmUp: number;
-  readonly view = new PositionView('no RSI divergence yet');
+  readonly view: PositionView;
   seen = 0;
   private readonly rsi: Rsi;
   private readonly swings: SwingPoints;
@@ -41,7 +41,11 @@ class RsiDivergenceState implements InstrumentState {
   /** The price whose break by a close ends the current view. */
   private stop = NaN;
 
-  constructor(private readonly params: Params) {
+  constructor(
+    instrument: InstrumentId,
+    private readonly params: Params,
+  ) {
+    this.view = new PositionView(instrument, 'no RSI divergence yet');
     this.rsi = new Rsi(params.rsiPeriod);
     this.swings = new SwingPoints(params.swingLeft, params.swingRight, PIVOT_CAPACITY);
     this.recentRsi = new RingBuffer(params.swingRight + 1);
@@ -117,5 +121,6 @@ export const rsiDivergence: StrategyDefinition<typeof RsiDivergenceParamsSchema>
   rule: 'Buy when a confirmed swing low undercuts the previous one while RSI makes a higher low; sell on the mirror (higher high, lower RSI).',
   needs: ['ohlcv'],
   params: RsiDivergenceParamsSchema,
-  create: (params) => new PerInstrumentRunner(params.assetClasses, () => new RsiDivergenceState(params)),
+  create: (params) =>
+    new PerInstrumentRunner(params.assetClasses, (spec) => new RsiDivergenceState(spec.id, params)),
 };

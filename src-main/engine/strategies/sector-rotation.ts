@@ -5,7 +5,7 @@ import { SectorRotationParamsSchema } from '../../../src-shared/settings/section
 import { RingBuffer } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
-import { fmt, unit } from './base-b-support';
+import { fmt, frozenSignal, unit } from './base-b-support';
 
 type Params = z.output<typeof SectorRotationParamsSchema>;
 
@@ -14,9 +14,8 @@ interface Sector {
   /** The last lookback + 1 closes. */
   closes: RingBuffer;
   momentum: number;
-  action: SignalAction;
-  confidence: number;
-  reason: string;
+  /** Its signal since the last rebalance. */
+  signal: Signal;
 }
 
 /**
@@ -65,9 +64,7 @@ class SectorRotation implements StrategyLogic {
       if (warming !== null) return { signals: [], abstain: warming };
     }
     const signals: Signal[] = [];
-    for (const s of this.ranked) {
-      signals.push({ instrument: s.id, action: s.action, confidence: s.confidence, reason: s.reason });
-    }
+    for (const s of this.ranked) signals.push(s.signal);
     return { signals, abstain: null };
   }
 
@@ -100,32 +97,33 @@ class SectorRotation implements StrategyLogic {
     return null;
   }
 
-  /** Sets a ranked sector's action, confidence and reason (see the class comment). */
+  /** Sets a ranked sector's signal (see the class comment). */
   private allocate(s: Sector, rank: number, count: number, z: number, sigma: number): void {
     const { k, lookback, bottomAction, fullConfidenceZ } = this.params;
     const stats = `momentum ${fmt(s.momentum * 100)} % over ${lookback} bars, rank ${rank + 1}/${count}, z ${fmt(z)}`;
     const top = rank < k;
     const bottom = rank >= count - k;
-    s.action = 'hold';
-    s.confidence = 0;
-    s.reason = stats;
+    let action: SignalAction = 'hold';
+    let confidence = 0;
+    let reason = stats;
     if (sigma === 0) {
-      s.reason = `${stats}: no dispersion between sectors`;
+      reason = `${stats}: no dispersion between sectors`;
     } else if (top) {
       if (z > 0) {
-        s.action = 'buy';
-        s.confidence = unit(z / fullConfidenceZ);
-        s.reason = `${stats}: top ${k}`;
-      } else s.reason = `${stats}: top ${k} but not above the mean`;
+        action = 'buy';
+        confidence = unit(z / fullConfidenceZ);
+        reason = `${stats}: top ${k}`;
+      } else reason = `${stats}: top ${k} but not above the mean`;
     } else if (bottom) {
-      if (z >= 0) s.reason = `${stats}: bottom ${k} but not below the mean`;
-      else if (bottomAction === 'hold') s.reason = `${stats}: bottom ${k}, held flat`;
+      if (z >= 0) reason = `${stats}: bottom ${k} but not below the mean`;
+      else if (bottomAction === 'hold') reason = `${stats}: bottom ${k}, held flat`;
       else {
-        s.action = 'sell';
-        s.confidence = unit(-z / fullConfidenceZ);
-        s.reason = `${stats}: bottom ${k}`;
+        action = 'sell';
+        confidence = unit(-z / fullConfidenceZ);
+        reason = `${stats}: bottom ${k}`;
       }
     }
+    s.signal = frozenSignal(s.id, action, confidence, reason);
   }
 
   private lookUp(instruments: ReadonlyMap<InstrumentId, InstrumentSpec>): void {
@@ -136,9 +134,7 @@ class SectorRotation implements StrategyLogic {
         id: spec.id,
         closes: new RingBuffer(this.params.lookback + 1),
         momentum: NaN,
-        action: 'hold',
-        confidence: 0,
-        reason: '',
+        signal: frozenSignal(spec.id, 'hold', 0, 'not ranked yet'),
       };
       this.sectors.push(sector);
       this.byId.set(spec.id, sector);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bar } from '../../../src-shared/domain/market';
+import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
 import { StochasticParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { Stochastic } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -20,13 +20,17 @@ type Params = z.output<typeof StochasticParamsSchema>;
  */
 class StochasticState implements InstrumentState {
   readonly warmUp: number;
-  readonly view = new PositionView('no crossover in a zone yet');
+  readonly view: PositionView;
   seen = 0;
   private readonly stochastic: Stochastic;
   private previousK = NaN;
   private previousD = NaN;
 
-  constructor(private readonly params: Params) {
+  constructor(
+    instrument: InstrumentId,
+    private readonly params: Params,
+  ) {
+    this.view = new PositionView(instrument, 'no crossover in a zone yet');
     this.stochastic = new Stochastic(params.kPeriod, params.kSmoothing, params.dPeriod);
     this.warmUp = this.stochastic.warmUp;
   }
@@ -43,20 +47,25 @@ class StochasticState implements InstrumentState {
     if (!up && !down) return;
     const now = this.seen - 1;
     const { oversold, overbought } = this.params;
-    const lines = `%K ${fmt(k, 1)} crossed ${up ? 'above' : 'below'} %D ${fmt(d, 1)}`;
     if (up && k < oversold) {
-      this.view.enter(1, 0.5 + (0.5 * (oversold - k)) / oversold, `${lines} below ${oversold}`, now);
-    } else if (down && k > overbought) {
       this.view.enter(
-        -1,
-        0.5 + (0.5 * (k - overbought)) / (100 - overbought),
-        `${lines} above ${overbought}`,
+        1,
+        0.5 + (0.5 * (oversold - k)) / oversold,
+        `${crossing(k, d, up)} below ${oversold}`,
         now,
       );
+    } else if (down && k > overbought) {
+      const confidence = 0.5 + (0.5 * (k - overbought)) / (100 - overbought);
+      this.view.enter(-1, confidence, `${crossing(k, d, up)} above ${overbought}`, now);
     } else if ((up && this.view.direction === -1) || (down && this.view.direction === 1)) {
-      this.view.flat(`${lines}: the ${up ? 'short' : 'long'} is closed`, now);
+      this.view.flat(`${crossing(k, d, up)}: the ${up ? 'short' : 'long'} is closed`, now);
     }
   }
+}
+
+/** Describes a cross of %K through %D (built only when it changes the view). */
+function crossing(k: number, d: number, up: boolean): string {
+  return `%K ${fmt(k, 1)} crossed ${up ? 'above' : 'below'} %D ${fmt(d, 1)}`;
 }
 
 export const stochastic: StrategyDefinition<typeof StochasticParamsSchema> = {
@@ -66,5 +75,6 @@ export const stochastic: StrategyDefinition<typeof StochasticParamsSchema> = {
   rule: 'Buy when slow %K crosses above %D below the oversold level, sell when it crosses below %D above the overbought level; close at the next opposite cross.',
   needs: ['ohlcv'],
   params: StochasticParamsSchema,
-  create: (params) => new PerInstrumentRunner(params.assetClasses, () => new StochasticState(params)),
+  create: (params) =>
+    new PerInstrumentRunner(params.assetClasses, (spec) => new StochasticState(spec.id, params)),
 };

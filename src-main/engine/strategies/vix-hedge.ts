@@ -5,7 +5,7 @@ import { VixHedgeParamsSchema } from '../../../src-shared/settings/sections/stra
 import { ZScore } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
-import { fmt, unit } from './base-b-support';
+import { fmt, frozenSignal, unit } from './base-b-support';
 
 type Params = z.output<typeof VixHedgeParamsSchema>;
 
@@ -36,8 +36,8 @@ class VixHedge implements StrategyLogic {
   private seen = 0;
   private hedging = false;
   private peak = 0;
-  private confidence = 0;
-  private reason = 'no volatility spike';
+  /** The signals of the current state, rebuilt only when it changes. */
+  private legs: Signal[] = [];
   private readonly missingVolatility: string;
   private readonly missingIndex: string;
   private readonly noBar: string;
@@ -72,8 +72,9 @@ class VixHedge implements StrategyLogic {
         abstain: `warming up: ${this.params.volatilitySymbol} ${this.seen}/${this.params.zWindow + 1} bars`,
       };
     }
+    if (this.legs.length === 0) this.setLegs(0, 'no volatility spike');
     this.step(level);
-    return { signals: this.signals(), abstain: null };
+    return { signals: this.legs.slice(), abstain: null };
   }
 
   private step(level: number): void {
@@ -87,29 +88,28 @@ class VixHedge implements StrategyLogic {
       if (!this.hedging || severity > this.peak) {
         this.hedging = true;
         this.peak = severity;
-        this.confidence = unit(severity / 2);
-        this.reason =
+        this.setLegs(
+          unit(severity / 2),
           `${volatilitySymbol} spike: level ${fmt(level)} (z ${fmt(lz)}), change z ${fmt(cz)}` +
-          `${levelSpike ? ` ≥ level ${spikeLevel}` : ''}: hedge`;
+            `${levelSpike ? ` ≥ level ${spikeLevel}` : ''}: hedge`,
+        );
       }
     } else if (this.hedging && lz < calmZ && !levelSpike) {
       this.hedging = false;
       this.peak = 0;
-      this.confidence = 0;
-      this.reason = `${volatilitySymbol} normalised: level z ${fmt(lz)} < ${calmZ}: hedge closed`;
+      this.setLegs(0, `${volatilitySymbol} normalised: level z ${fmt(lz)} < ${calmZ}: hedge closed`);
     }
   }
 
-  private signals(): Signal[] {
-    const { hedging, confidence, reason } = this;
-    const signals: Signal[] = [];
-    if (this.wantIndex) {
-      signals.push({ instrument: this.indexId!, action: hedging ? 'sell' : 'hold', confidence, reason });
-    }
+  /** Rebuilds the signals of the legs for the current state (hedging or not). */
+  private setLegs(confidence: number, reason: string): void {
+    const { hedging } = this;
+    this.legs = [];
+    if (this.wantIndex)
+      this.legs.push(frozenSignal(this.indexId!, hedging ? 'sell' : 'hold', confidence, reason));
     if (this.wantVolatility) {
-      signals.push({ instrument: this.volatilityId!, action: hedging ? 'buy' : 'hold', confidence, reason });
+      this.legs.push(frozenSignal(this.volatilityId!, hedging ? 'buy' : 'hold', confidence, reason));
     }
-    return signals;
   }
 
   private lookUp(instruments: ReadonlyMap<InstrumentId, InstrumentSpec>): void {

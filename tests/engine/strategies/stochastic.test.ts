@@ -31,7 +31,9 @@ describe('stochastic', () => {
     // confidence = ½ + ½·(20 − 10)/20 = 0.75
     expect(buy).toMatchObject({ action: 'buy', reason: '%K 10.0 crossed above %D 5.0 below 20' });
     expect(buy.confidence).toBeCloseTo(0.75, 12);
-    expect(signalFor(out[5], 'X')).toEqual({ ...buy, instrument: 'X' });
+    // A standing view is the same immutable signal object on every bar (no allocation per bar).
+    expect(signalFor(out[5], 'X')).toBe(buy);
+    expect(Object.isFrozen(buy)).toBe(true);
     expect(signalFor(out[6], 'X')).toMatchObject({
       action: 'hold',
       confidence: 0,
