@@ -59,7 +59,7 @@ class ElliottState implements InstrumentState {
     const now = this.seen - 1;
     for (let k = confirmed - 1; k >= 0; k--) {
       const pivot = this.swings.pivot(k)!;
-      if (this.zigzag.push(pivot.kind === 'high', pivot.price, pivot.index)) this.recount(now);
+      if (this.zigzag.push(pivot.kind === 'high', pivot.price)) this.recount(now);
     }
     this.checkExits(bar.close, now);
   }

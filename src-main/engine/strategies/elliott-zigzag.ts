@@ -13,7 +13,6 @@ const LOW = -1;
 export class Zigzag {
   private readonly kinds = new Int8Array(ZIGZAG_SIZE);
   private readonly prices = new Float64Array(ZIGZAG_SIZE);
-  private readonly indices = new Float64Array(ZIGZAG_SIZE);
   /** Slot of the newest pivot. */
   private head = -1;
   private size = 0;
@@ -24,22 +23,20 @@ export class Zigzag {
   }
 
   /**
-   * Adds a confirmed pivot (bar index and price; `high` true for a swing high). Returns true when the
-   * sequence changed (appended, or the last pivot replaced by a more extreme one of its kind).
+   * Adds a confirmed pivot (`high` true for a swing high). Returns true when the sequence changed
+   * (appended, or the last pivot replaced by a more extreme one of its kind).
    */
-  push(high: boolean, price: number, index: number): boolean {
+  push(high: boolean, price: number): boolean {
     const kind = high ? HIGH : LOW;
     if (this.size > 0 && this.kinds[this.head] === kind) {
       const last = this.prices[this.head]!;
       if (high ? price <= last : price >= last) return false;
       this.prices[this.head] = price;
-      this.indices[this.head] = index;
       return true;
     }
     this.head = (this.head + 1) % ZIGZAG_SIZE;
     this.kinds[this.head] = kind;
     this.prices[this.head] = price;
-    this.indices[this.head] = index;
     if (this.size < ZIGZAG_SIZE) this.size += 1;
     return true;
   }
@@ -52,11 +49,6 @@ export class Zigzag {
   /** Price of the k-th newest pivot (0 = the latest); NaN when fewer than k + 1 are held. */
   price(k: number): number {
     return k < this.size ? this.prices[this.slot(k)]! : NaN;
-  }
-
-  /** Bar index of the k-th newest pivot; NaN when fewer than k + 1 are held. */
-  index(k: number): number {
-    return k < this.size ? this.indices[this.slot(k)]! : NaN;
   }
 
   private slot(k: number): number {
