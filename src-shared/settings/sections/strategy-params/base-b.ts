@@ -64,75 +64,27 @@ strategies:
     fullConfidenceZ: 1.5       # cross-sectional z of momentum for full confidence
 */
 import { z } from 'zod';
-import { AssetClassSchema } from '../../../domain/market';
 import { bool, fraction, oneOf, positive, positiveInt } from '../../fields';
-
-/** Largest window a parameter may ask for: keeps every indicator's buffer small (the indicators allow 100 000). */
-const MAX_WINDOW = 10_000;
-
-const window = (min = 1) => {
-  const message = `expected a whole number from ${min} to ${MAX_WINDOW}`;
-  return z
-    .number({ error: message })
-    .int({ error: message })
-    .min(min, { error: message })
-    .max(MAX_WINDOW, { error: message });
-};
-
-const level = () => {
-  const message = 'expected a number from 0 to 100';
-  return z.number({ error: message }).min(0, { error: message }).max(100, { error: message });
-};
-
-/** A level between `low` and `high`, each end included or not. */
-const zone = (low: number, high: number, lowIncluded: boolean, highIncluded: boolean) => {
-  const message = `expected a level ${lowIncluded ? '≥' : '>'} ${low} and ${highIncluded ? '≤' : '<'} ${high}`;
-  const base = z.number({ error: message });
-  const bounded = lowIncluded ? base.min(low, { error: message }) : base.gt(low, { error: message });
-  return highIncluded ? bounded.max(high, { error: message }) : bounded.lt(high, { error: message });
-};
-
-const finite = () =>
-  z
-    .number({ error: 'expected a number' })
-    .refine((value) => Number.isFinite(value), { error: 'expected a number' });
-
-const symbol = () =>
-  z
-    .string({ error: 'expected an instrument symbol, e.g. SVIX' })
-    .min(1, { error: 'expected an instrument symbol, e.g. SVIX' })
-    .max(64, { error: 'expected a symbol of at most 64 characters' });
-
-const [FIRST_CLASS, ...OTHER_CLASSES] = AssetClassSchema.options;
-const ASSET_CLASSES = [FIRST_CLASS!, ...OTHER_CLASSES] as const;
-
-/** The asset classes a single-instrument strategy trades: at least one, no repeats. */
-const assetClasses = () =>
-  z
-    .array(oneOf(ASSET_CLASSES), {
-      error: `expected a list of asset classes from: ${ASSET_CLASSES.join(', ')}`,
-    })
-    .min(1, { error: 'expected at least one asset class' })
-    .refine((list) => new Set(list).size === list.length, { error: 'an asset class is listed twice' });
+import { assetClasses, barWindow, finite, level, symbol, zone } from './base-b-fields';
 
 export const RsiDivergenceParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
-  rsiPeriod: window(2),
-  swingLeft: window(),
-  swingRight: window(),
-  maxPivotGap: window(),
+  rsiPeriod: barWindow(2),
+  swingLeft: barWindow(),
+  swingRight: barWindow(),
+  maxPivotGap: barWindow(),
   minRsiGap: level(),
   fullConfidenceRsiGap: positive(),
   oversold: zone(0, 50, true, false),
   overbought: zone(50, 100, false, true),
-  holdBars: window(),
+  holdBars: barWindow(),
 });
 
 export const BollingerBandsParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
-  period: window(2),
+  period: barWindow(2),
   multiplier: positive(),
   excursionAtFull: positive(),
 });
@@ -141,9 +93,9 @@ export const StochasticParamsSchema = z
   .strictObject({
     enabled: bool(),
     assetClasses: assetClasses(),
-    kPeriod: window(),
-    kSmoothing: window(),
-    dPeriod: window(),
+    kPeriod: barWindow(),
+    kSmoothing: barWindow(),
+    dPeriod: barWindow(),
     oversold: zone(0, 100, false, false),
     overbought: zone(0, 100, false, false),
   })
@@ -160,10 +112,10 @@ export const StochasticParamsSchema = z
 export const IchimokuParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
-  tenkanPeriod: window(),
-  kijunPeriod: window(),
-  senkouBPeriod: window(),
-  displacement: window(),
+  tenkanPeriod: barWindow(),
+  kijunPeriod: barWindow(),
+  senkouBPeriod: barWindow(),
+  displacement: barWindow(),
 });
 
 export const ELLIOTT_TRADES = ['both', 'correction', 'continuation'] as const;
@@ -171,13 +123,13 @@ export const ELLIOTT_TRADES = ['both', 'correction', 'continuation'] as const;
 export const ElliottWaveParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
-  swingLeft: window(),
-  swingRight: window(),
+  swingLeft: barWindow(),
+  swingRight: barWindow(),
   wave2MinRetracement: fraction().refine((value) => value < 1, {
     error: 'expected a share of wave 1 below 1 (wave 2 never retraces all of wave 1)',
   }),
   trade: oneOf(ELLIOTT_TRADES),
-  maxHoldBars: window(),
+  maxHoldBars: barWindow(),
 });
 
 export const HEDGE_LEGS = ['both', 'short-index', 'long-volatility'] as const;
@@ -187,7 +139,7 @@ export const VixHedgeParamsSchema = z
     enabled: bool(),
     volatilitySymbol: symbol(),
     indexSymbol: symbol(),
-    zWindow: window(2),
+    zWindow: barWindow(2),
     spikeZ: positive(),
     changeSpikeZ: positive(),
     spikeLevel: z
@@ -211,8 +163,8 @@ export const BOTTOM_ACTIONS = ['sell', 'hold'] as const;
 
 export const SectorRotationParamsSchema = z.strictObject({
   enabled: bool(),
-  lookback: window(),
-  rebalanceBars: window(),
+  lookback: barWindow(),
+  rebalanceBars: barWindow(),
   k: positiveInt().max(100, { error: 'expected a whole number from 1 to 100' }),
   bottomAction: oneOf(BOTTOM_ACTIONS),
   fullConfidenceZ: positive(),
