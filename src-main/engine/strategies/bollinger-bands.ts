@@ -86,6 +86,7 @@ class BollingerState implements InstrumentState {
   }
 }
 
+/** Bollinger band re-entry on every traded instrument; the exact rule is on BollingerState above. */
 export const bollingerBands: StrategyDefinition<typeof BollingerBandsParamsSchema> = {
   id: 'bollinger-bands',
   name: 'Bollinger Bands',

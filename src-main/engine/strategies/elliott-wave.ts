@@ -140,6 +140,7 @@ class ElliottState implements InstrumentState {
   }
 }
 
+/** Simplified Elliott counting on every traded instrument; the exact rule is on ElliottState above. */
 export const elliottWave: StrategyDefinition<typeof ElliottWaveParamsSchema> = {
   id: 'elliott-wave',
   name: 'Elliott Wave',

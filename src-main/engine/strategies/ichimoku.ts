@@ -84,6 +84,7 @@ class IchimokuState implements InstrumentState {
   }
 }
 
+/** Ichimoku trend entries on every traded instrument; the exact rule is on IchimokuState above. */
 export const ichimoku: StrategyDefinition<typeof IchimokuParamsSchema> = {
   id: 'ichimoku',
   name: 'Ichimoku',

@@ -114,6 +114,7 @@ class RsiDivergenceState implements InstrumentState {
   }
 }
 
+/** RSI divergence on every traded instrument; the exact rule is on RsiDivergenceState above. */
 export const rsiDivergence: StrategyDefinition<typeof RsiDivergenceParamsSchema> = {
   id: 'rsi-divergence',
   name: 'RSI Divergence',

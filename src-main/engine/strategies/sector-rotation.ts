@@ -142,6 +142,7 @@ class SectorRotation implements StrategyLogic {
   }
 }
 
+/** Cross-sectional sector momentum; the exact rule is on SectorRotation above. */
 export const sectorRotation: StrategyDefinition<typeof SectorRotationParamsSchema> = {
   id: 'sector-rotation',
   name: 'Sector Rotation',

@@ -68,6 +68,7 @@ function crossing(k: number, d: number, up: boolean): string {
   return `%K ${fmt(k, 1)} crossed ${up ? 'above' : 'below'} %D ${fmt(d, 1)}`;
 }
 
+/** Slow stochastic crossovers on every traded instrument; the exact rule is on StochasticState above. */
 export const stochastic: StrategyDefinition<typeof StochasticParamsSchema> = {
   id: 'stochastic',
   name: 'Stochastic',

@@ -131,6 +131,7 @@ function find(
   return null;
 }
 
+/** Volatility-spike hedge of the equity index; the exact rule is on VixHedge above. */
 export const vixHedge: StrategyDefinition<typeof VixHedgeParamsSchema> = {
   id: 'vix-hedge',
   name: 'VIX Hedge',

@@ -67,6 +67,7 @@ import { z } from 'zod';
 import { bool, fraction, oneOf, positive, positiveInt } from '../../fields';
 import { assetClasses, barWindow, finite, level, symbol, zone } from './base-b-fields';
 
+/** `strategies.rsi-divergence` (docs/strategies/base-b.md). */
 export const RsiDivergenceParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
@@ -81,6 +82,7 @@ export const RsiDivergenceParamsSchema = z.strictObject({
   holdBars: barWindow(),
 });
 
+/** `strategies.bollinger-bands`. */
 export const BollingerBandsParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
@@ -89,6 +91,7 @@ export const BollingerBandsParamsSchema = z.strictObject({
   excursionAtFull: positive(),
 });
 
+/** `strategies.stochastic`: zones with 0 < oversold < overbought < 100. */
 export const StochasticParamsSchema = z
   .strictObject({
     enabled: bool(),
@@ -109,6 +112,7 @@ export const StochasticParamsSchema = z
       });
   });
 
+/** `strategies.ichimoku`. */
 export const IchimokuParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
@@ -118,8 +122,10 @@ export const IchimokuParamsSchema = z.strictObject({
   displacement: barWindow(),
 });
 
+/** Which Elliott setups are traded. */
 export const ELLIOTT_TRADES = ['both', 'correction', 'continuation'] as const;
 
+/** `strategies.elliott-wave`. */
 export const ElliottWaveParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
@@ -132,8 +138,10 @@ export const ElliottWaveParamsSchema = z.strictObject({
   maxHoldBars: barWindow(),
 });
 
+/** Which legs the VIX hedge trades. */
 export const HEDGE_LEGS = ['both', 'short-index', 'long-volatility'] as const;
 
+/** `strategies.vix-hedge`: calmZ must be below spikeZ. */
 export const VixHedgeParamsSchema = z
   .strictObject({
     enabled: bool(),
@@ -159,8 +167,10 @@ export const VixHedgeParamsSchema = z
       });
   });
 
+/** What sector rotation does with the bottom k. */
 export const BOTTOM_ACTIONS = ['sell', 'hold'] as const;
 
+/** `strategies.sector-rotation`. */
 export const SectorRotationParamsSchema = z.strictObject({
   enabled: bool(),
   lookback: barWindow(),
