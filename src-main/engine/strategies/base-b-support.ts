@@ -8,8 +8,8 @@ import type { StrategyLogic } from './definition';
 
 /** What a single-instrument strategy keeps per instrument: fed every bar, asked for its view once warm. */
 export interface InstrumentState {
-  /** Feeds one bar of the instrument (in time order); updates the view. */
-  update(bar: Bar): void;
+  /** Feeds one bar of the instrument (in time order); returns its view once warmed up, else null. */
+  update(bar: Bar): Signal | null;
   /** Bars fed so far, and how many the state needs before it has a view. */
   readonly seen: number;
   readonly warmUp: number;
@@ -94,15 +94,13 @@ export class PerInstrumentRunner implements StrategyLogic {
     for (const bar of snapshot.slice.bars) {
       const state = this.stateOf(bar.instrument, snapshot.instruments);
       if (state === null) continue;
-      state.update(bar);
-      if (state.seen < state.warmUp) {
-        if (warming === null) {
-          warming = state;
-          warmingId = bar.instrument;
-        }
-        continue;
+      // One call per bar, returning the signal: the only polymorphic site when strategies share this code.
+      const signal = state.update(bar);
+      if (signal !== null) signals.push(signal);
+      else if (warming === null) {
+        warming = state;
+        warmingId = bar.instrument;
       }
-      signals.push(state.view.signal);
     }
     if (signals.length > 0) return { signals, abstain: null };
     const reason =

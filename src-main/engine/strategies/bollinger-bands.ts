@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
+import type { Signal } from '../../../src-shared/domain/strategy';
 import { BollingerBandsParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { Bollinger } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -37,7 +38,13 @@ class BollingerState implements InstrumentState {
     this.warmUp = params.period;
   }
 
-  update(bar: Bar): void {
+  /** Feeds a bar; returns the view once warmed up, else null. */
+  update(bar: Bar): Signal | null {
+    this.advance(bar);
+    return this.seen >= this.warmUp ? this.view.signal : null;
+  }
+
+  private advance(bar: Bar): void {
     const close = bar.close;
     this.bands.update(close);
     this.seen += 1;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
+import type { Signal } from '../../../src-shared/domain/strategy';
 import { ElliottWaveParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { SwingPoints } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -53,7 +54,13 @@ class ElliottState implements InstrumentState {
     this.warmUp = this.swings.warmUp;
   }
 
-  update(bar: Bar): void {
+  /** Feeds a bar; returns the view once warmed up, else null. */
+  update(bar: Bar): Signal | null {
+    this.advance(bar);
+    return this.seen >= this.warmUp ? this.view.signal : null;
+  }
+
+  private advance(bar: Bar): void {
     const confirmed = this.swings.update(bar.high, bar.low, bar.time);
     this.seen += 1;
     const now = this.seen - 1;

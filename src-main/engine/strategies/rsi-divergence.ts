@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
+import type { Signal } from '../../../src-shared/domain/strategy';
 import { RsiDivergenceParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { RingBuffer, Rsi, SwingPoints, type SwingPivot } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -52,7 +53,13 @@ class RsiDivergenceState implements InstrumentState {
     this.warmUp = Math.max(this.rsi.warmUp, this.swings.warmUp);
   }
 
-  update(bar: Bar): void {
+  /** Feeds a bar; returns the view once warmed up, else null. */
+  update(bar: Bar): Signal | null {
+    this.advance(bar);
+    return this.seen >= this.warmUp ? this.view.signal : null;
+  }
+
+  private advance(bar: Bar): void {
     this.recentRsi.push(this.rsi.update(bar.close));
     const confirmed = this.swings.update(bar.high, bar.low, bar.time);
     this.seen += 1;

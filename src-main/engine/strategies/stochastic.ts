@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
+import type { Signal } from '../../../src-shared/domain/strategy';
 import { StochasticParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
 import { Stochastic } from '../indicators';
 import type { StrategyDefinition } from './definition';
@@ -35,7 +36,13 @@ class StochasticState implements InstrumentState {
     this.warmUp = this.stochastic.warmUp;
   }
 
-  update(bar: Bar): void {
+  /** Feeds a bar; returns the view once warmed up, else null. */
+  update(bar: Bar): Signal | null {
+    this.advance(bar);
+    return this.seen >= this.warmUp ? this.view.signal : null;
+  }
+
+  private advance(bar: Bar): void {
     this.stochastic.update(bar.high, bar.low, bar.close);
     this.seen += 1;
     const k = this.stochastic.k;
