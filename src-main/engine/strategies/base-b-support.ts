@@ -6,14 +6,13 @@ import type { StrategyLogic } from './definition';
 // Building blocks shared by the base-b strategies: the per-instrument state of a single-instrument strategy,
 // the position a strategy currently advocates, and the abstain reason of a step without signals.
 
-/** What a single-instrument strategy keeps per instrument: fed every bar, asked for its view once warm. */
+/** What a single-instrument strategy keeps per instrument: fed every bar, giving its view once warm. */
 export interface InstrumentState {
   /** Feeds one bar of the instrument (in time order); returns its view once warmed up, else null. */
   update(bar: Bar): Signal | null;
-  /** Bars fed so far, and how many the state needs before it has a view. */
+  /** Bars fed so far, and how many the state needs before it has a view (for the warming-up reason). */
   readonly seen: number;
   readonly warmUp: number;
-  readonly view: PositionView;
 }
 
 /**
