@@ -1,0 +1,134 @@
+import type { AssetClass, Bar, InstrumentId, InstrumentSpec } from '../../../src-shared/domain/market';
+import type { Signal, SignalAction } from '../../../src-shared/domain/strategy';
+import type { MarketSnapshot, StrategyDecision } from '../ports';
+import type { StrategyLogic } from './definition';
+
+// Building blocks shared by the base-b strategies: the per-instrument state of a single-instrument strategy,
+// the position a strategy currently advocates, and the abstain reason of a step without signals.
+
+/** What a single-instrument strategy keeps per instrument: fed every bar, giving its view once warm. */
+export interface InstrumentState {
+  /** Feeds one bar of the instrument (in time order); returns its view once warmed up, else null. */
+  update(bar: Bar): Signal | null;
+  /** Bars fed so far, and how many the state needs before it has a view (for the warming-up reason). */
+  readonly seen: number;
+  readonly warmUp: number;
+}
+
+/**
+ * The position a strategy advocates on one instrument: long (`buy`), short (`sell`) or none (`hold`,
+ * confidence 0). The signal is built (and frozen) when the view changes, so a standing view costs no
+ * allocation per bar: every step returns the same immutable Signal object.
+ */
+export class PositionView {
+  /** Bar count (the state's own) at which the view was taken. */
+  since = 0;
+  private current: Signal;
+
+  constructor(
+    private readonly instrument: InstrumentId,
+    initialReason: string,
+  ) {
+    this.current = frozenSignal(instrument, 'hold', 0, initialReason);
+  }
+
+  /** Takes a long (+1) or short (−1) view; the confidence is clamped to [0, 1]. */
+  enter(direction: 1 | -1, confidence: number, reason: string, bar: number): void {
+    this.current = frozenSignal(this.instrument, direction === 1 ? 'buy' : 'sell', unit(confidence), reason);
+    this.since = bar;
+  }
+
+  /** Drops the view: no position. */
+  flat(reason: string, bar: number): void {
+    this.current = frozenSignal(this.instrument, 'hold', 0, reason);
+    this.since = bar;
+  }
+
+  /** +1 long, −1 short, 0 none. */
+  get direction(): 1 | -1 | 0 {
+    const action = this.current.action;
+    return action === 'buy' ? 1 : action === 'sell' ? -1 : 0;
+  }
+
+  /** The current view as a signal (the same frozen object until the view changes). */
+  get signal(): Signal {
+    return this.current;
+  }
+}
+
+/** An immutable signal: strategies hand out the same object on every bar a view stands. */
+export function frozenSignal(
+  instrument: InstrumentId,
+  action: SignalAction,
+  confidence: number,
+  reason: string,
+): Signal {
+  return Object.freeze({ instrument, action, confidence, reason });
+}
+
+/**
+ * A single-instrument strategy run on every instrument of the traded asset classes: one state per
+ * instrument, created on its first bar (the instrument's spec is looked up once and the answer cached; an
+ * instrument whose spec is not known yet is looked up again on its next bar). Each step feeds every bar of
+ * a traded instrument to its state (O(1) per bar) and returns its view once warmed up; a step where no
+ * traded instrument is warm abstains, naming the reason.
+ */
+export class PerInstrumentRunner implements StrategyLogic {
+  private readonly states = new Map<InstrumentId, InstrumentState | null>();
+  private readonly classes: ReadonlySet<AssetClass>;
+  private readonly noInstrument: string;
+
+  constructor(
+    assetClasses: readonly AssetClass[],
+    private readonly create: (spec: InstrumentSpec) => InstrumentState,
+  ) {
+    this.classes = new Set(assetClasses);
+    this.noInstrument = `no bar of a traded asset class (${assetClasses.join(', ')}) in this step`;
+  }
+
+  evaluate(snapshot: MarketSnapshot): StrategyDecision {
+    const signals: Signal[] = [];
+    let warming: InstrumentState | null = null;
+    let warmingId = '';
+    for (const bar of snapshot.slice.bars) {
+      const state = this.stateOf(bar.instrument, snapshot.instruments);
+      if (state === null) continue;
+      // One call per bar, returning the signal: the only polymorphic site when strategies share this code.
+      const signal = state.update(bar);
+      if (signal !== null) signals.push(signal);
+      else if (warming === null) {
+        warming = state;
+        warmingId = bar.instrument;
+      }
+    }
+    if (signals.length > 0) return { signals, abstain: null };
+    const reason =
+      warming === null
+        ? this.noInstrument
+        : `warming up: ${warmingId} ${warming.seen}/${warming.warmUp} bars`;
+    return { signals: [], abstain: reason };
+  }
+
+  private stateOf(
+    id: InstrumentId,
+    instruments: ReadonlyMap<InstrumentId, InstrumentSpec>,
+  ): InstrumentState | null {
+    const known = this.states.get(id);
+    if (known !== undefined) return known;
+    const spec = instruments.get(id);
+    if (spec === undefined) return null;
+    const state = this.classes.has(spec.assetClass) ? this.create(spec) : null;
+    this.states.set(id, state);
+    return state;
+  }
+}
+
+/** A number with a fixed count of decimals, for reasons. */
+export function fmt(value: number, decimals = 2): string {
+  return value.toFixed(decimals);
+}
+
+/** Clamps to [0, 1]; NaN gives 0. */
+export function unit(value: number): number {
+  return !(value > 0) ? 0 : value >= 1 ? 1 : value;
+}
