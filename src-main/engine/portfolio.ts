@@ -104,7 +104,7 @@ export class Portfolio {
         exitTime: fill.time,
         entryPrice: holding.avgPrice,
         exitPrice: fill.price,
-        pnl: realizedPnl - entryShare - exitShare,
+        pnl: realizedPnl,
         commission: entryShare + exitShare,
         strategy: holding.strategy,
       };

@@ -128,8 +128,9 @@ export interface RoundTrip {
   exitTime: number;
   entryPrice: number;
   exitPrice: number;
-  /** Realised P&L net of the entry and exit commissions of this quantity. */
+  /** Price P&L before commission, qty × (exit − entry) (sign flipped for a short): the realised P&L. */
   pnl: number;
+  /** The entry fills' share of commission for this quantity plus the closing fill's share. */
   commission: number;
   strategy: string;
 }

@@ -88,7 +88,7 @@ describe('Portfolio', () => {
 });
 
 describe('Portfolio round trips', () => {
-  it('splits commissions over the closed quantity and nets them from the P&L (hand-computed)', () => {
+  it('splits commissions over the closed quantity, beside the price P&L (hand-computed)', () => {
     const p = new Portfolio(10_000);
     p.applyFill(fill('buy', 10, 100, 1, 1));
     p.applyFill(fill('buy', 10, 110, 1.1, 2));
@@ -103,19 +103,22 @@ describe('Portfolio round trips', () => {
       exitPrice: 120,
     });
     expect(first.commission).toBeCloseTo(1.125, 12);
-    expect(first.pnl).toBeCloseTo(75 - 1.125, 12);
+    expect(first.pnl).toBeCloseTo(75, 12);
 
     const reversal = p.applyFill(fill('sell', 25, 100, 2.5, 4));
     // Closes 15: remaining entry commission 1.575, exit share 2.5 × 15/25 = 1.5.
     expect(reversal.roundTrip!.qty).toBe(15);
-    expect(reversal.roundTrip!.pnl).toBeCloseTo(-75 - 3.075, 12);
+    expect(reversal.roundTrip!.pnl).toBeCloseTo(-75, 12);
+    expect(reversal.roundTrip!.commission).toBeCloseTo(3.075, 12);
     expect(reversal.position).toMatchObject({ qty: -10, avgPrice: 100, openedAt: 4 });
     expect(reversal.position.entryCommission).toBeCloseTo(1, 12);
 
     const last = p.applyFill(fill('buy', 10, 90, 0.9, 5)).roundTrip!;
     expect(last).toMatchObject({ side: 'short', qty: 10, entryTime: 4, exitTime: 5 });
-    expect(last.pnl).toBeCloseTo(100 - 1.9, 12);
-    // Round trips add up to realised P&L minus every commission paid.
-    expect(first.pnl + reversal.roundTrip!.pnl + last.pnl).toBeCloseTo(100 - 6.1, 10);
+    expect(last.pnl).toBeCloseTo(100, 12);
+    expect(last.commission).toBeCloseTo(1.9, 12);
+    // Round trips add up to the realised P&L, and their commissions to every commission paid.
+    expect(first.pnl + reversal.roundTrip!.pnl + last.pnl).toBeCloseTo(100, 10);
+    expect(first.commission + reversal.roundTrip!.commission + last.commission).toBeCloseTo(6.1, 10);
   });
 });

@@ -1,3 +1,4 @@
+import { BASE_B_STRATEGIES } from './base-b';
 import { BASE_A_STRATEGIES } from './base-a';
 import { ADVANCED_STRATEGIES } from './advanced';
 import type { Settings } from '../../../src-shared/settings/schema';
@@ -9,6 +10,7 @@ import { TrackedStrategy } from './tracked-strategy';
 export const STRATEGY_DEFINITIONS: readonly StrategyDefinition[] = [
   momentum,
   ...BASE_A_STRATEGIES,
+  ...BASE_B_STRATEGIES,
   ...ADVANCED_STRATEGIES,
 ];
 

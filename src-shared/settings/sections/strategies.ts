@@ -1,3 +1,4 @@
+import { BASE_B_PARAM_SCHEMAS } from './strategy-params/base-b';
 import { BASE_A_PARAM_SCHEMAS } from './strategy-params/base-a';
 import { ADVANCED_PARAM_SCHEMAS } from './strategy-params/advanced';
 import { z } from 'zod';
@@ -16,6 +17,7 @@ export const MomentumParamsSchema = z.strictObject({
 
 export const StrategiesSchema = z.strictObject({
   momentum: MomentumParamsSchema,
+  ...BASE_B_PARAM_SCHEMAS,
   ...BASE_A_PARAM_SCHEMAS,
   ...ADVANCED_PARAM_SCHEMAS,
 });
