@@ -47,6 +47,7 @@ export function runPipeline(options: PipelineOptions, hooks: RunHooks = {}): Bac
       journal,
       seed: options.seed,
       resolveInstrument: (id) => feed.instruments.find((spec) => spec.id === id),
+      aroundTheClock: feed.aroundTheClock ?? false,
     });
     const equity = new EquityRecorder(options.source.feed === 'synthetic' ? options.source.bars : 4096);
     const refusals = new Map<string, number>();

@@ -7,7 +7,9 @@ import { DatabaseRefusedError } from '../store/database';
 import { BACKTEST_USAGE, runBacktestCommand } from './backtest';
 import { runExport } from './export';
 import { numberOption, UsageError } from './options';
+import { runDataCheck } from './data-check';
 import { runHeadless } from './run';
+import { runStrategies } from './strategies';
 import { serve } from './serve';
 
 const USAGE = `Usage: botv2 <command> [options]
@@ -17,11 +19,15 @@ Commands:
         Paper-trade on the synthetic market and serve the terminal to a browser (127.0.0.1 by default;
         --port 0 picks a free port). The printed URL carries the session token. --fresh-db: if the
         database is unusable, move it aside (never deleted) and start a new one.
-  run [--data-dir DIR] [--feed synthetic] [--speed N|max] [--seed N] [--fresh-db] [--progress]
+  run [--data-dir DIR] [--feed synthetic|csv:FILE[,FILE…]] [--speed N|max] [--seed N] [--fresh-db] [--progress]
         Paper-trade without a UI until stopped (Ctrl+C), logging to DIR/logs.
   export [--data-dir DIR] (--out FILE.sqlite | --csv DIR)
         Copy the database with SQLite's online backup (safe while trading runs), or write trades,
         fills and checkpoints as CSV.
+  strategies [--json]
+        List the 20 strategies: id, name, category, rule, parameters and the data they need.
+  data check FILE… [--json]
+        Validate market-data files (CSV); exit 1 when a file is unusable.
   check-config FILE
         Validate a settings file (over the defaults); print every problem with file, line and key.
 ${BACKTEST_USAGE}
@@ -101,6 +107,12 @@ export async function main(argv: string[]): Promise<number> {
         return await runHeadless(args);
       case 'export':
         return await runExport(args);
+      case 'strategies':
+        return runStrategies(args);
+      case 'data':
+        if (args[0] !== 'check')
+          throw new UsageError('the data command is `botv2 data check FILE… [--json]`');
+        return runDataCheck(args.slice(1));
       case 'backtest':
         return await runBacktestCommand(args);
       case undefined:

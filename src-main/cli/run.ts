@@ -7,6 +7,7 @@ import { defaultDataDir, USER_SETTINGS_FILE } from '../host/paths';
 import { defaultSettingsFile } from '../host/resources';
 import { createLogger } from '../log';
 import { numberOption, UsageError } from './options';
+import { csvFeedFactory } from '../host/feeds';
 
 /**
  * `botv2 run`: paper-trades without a UI until SIGINT/SIGTERM (or the feed ends), logging to the data
@@ -28,7 +29,16 @@ export async function runHeadless(args: string[]): Promise<number> {
   });
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const feed = values.feed ?? 'synthetic';
-  if (feed !== 'synthetic') throw new UsageError(`--feed: "${feed}" is not available; use synthetic`);
+  const csvFiles = feed.startsWith('csv:')
+    ? feed
+        .slice(4)
+        .split(',')
+        .filter(Boolean)
+        .map((f) => resolve(f))
+    : null;
+  if (feed !== 'synthetic' && !csvFiles?.length) {
+    throw new UsageError(`--feed: "${feed}" is not a feed; use synthetic or csv:FILE[,FILE…]`);
+  }
   const speed = values.speed === 'max' ? 'max' : numberOption(values.speed, 'speed', (n) => n > 0);
   const seed = numberOption(values.seed, 'seed', Number.isInteger);
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
@@ -41,6 +51,7 @@ export async function runHeadless(args: string[]): Promise<number> {
     seed,
     mode: 'run',
     allowFreshDatabase: values['fresh-db'] ?? false,
+    ...(csvFiles ? { createFeed: csvFeedFactory(csvFiles) } : {}),
   });
   const recovery = host.status().recovery;
   if (recovery) console.log(`botv2: ${recovery}`);
@@ -60,7 +71,10 @@ export async function runHeadless(args: string[]): Promise<number> {
     }
   });
   await new Promise<void>((done) => {
+    let stopped = false;
     const stop = (why: string) => {
+      if (stopped) return;
+      stopped = true;
       host.close();
       console.log(`botv2: ${why}: stopped cleanly after ${host.status().events} steps, ${fills} fills`);
       done();
@@ -68,9 +82,11 @@ export async function runHeadless(args: string[]): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
     host.subscribe((name, payload) => {
-      if (name === 'status' && (payload as { fault: string | null }).fault) {
-        console.error(`botv2: ${(payload as { fault: string }).fault}`);
-      }
+      if (name !== 'status') return;
+      const status = payload as { fault: string | null; running: boolean };
+      if (status.fault) console.error(`botv2: ${status.fault}`);
+      // A replayed file that has run out ends the run cleanly.
+      else if (!status.running) stop('end of the feed');
     });
     host.start();
   });

@@ -32,6 +32,8 @@ export interface EngineStart {
   firstOrderId?: number;
   /** Details of instruments the feed lists later. */
   resolveInstrument?: (id: string) => InstrumentSpec | undefined;
+  /** Every instrument trades around the clock (the synthetic market): no exchange calendar in validation. */
+  aroundTheClock?: boolean;
 }
 
 /** Wires the engine's parts from validated settings. */
@@ -43,6 +45,7 @@ export function createEngine({
   restored,
   firstOrderId = 1,
   resolveInstrument,
+  aroundTheClock = false,
 }: EngineStart): Engine {
   const initialCash = settings.paper.initialCash;
   const portfolio = restored
@@ -59,7 +62,7 @@ export function createEngine({
   const limits = settings.risk.positionLimits;
   return new Engine({
     clock: new SimulatedClock(restored?.checkpoint.time ?? 0),
-    validator: new DataValidator(validatorOptionsFrom(settings.data, instruments)),
+    validator: new DataValidator(validatorOptionsFrom(settings.data, instruments, aroundTheClock)),
     normalizer: new NormalizationPipeline(normalizationOptionsFrom(settings.data)),
     cascade: new LiquidationCascadeDetector(
       cascadeOptionsFrom(settings.data, settings.risk.liquidationCascade.highRiskThreshold),

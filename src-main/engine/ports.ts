@@ -10,6 +10,8 @@ import type { PositionEffect, Side } from '../../src-shared/domain/trading';
 /** A source of market data in time order: synthetic, CSV replay, and later live data. */
 export interface MarketFeed {
   readonly instruments: readonly InstrumentSpec[];
+  /** Every instrument trades around the clock (no exchange calendar applies), as in the synthetic market. */
+  readonly aroundTheClock?: boolean;
   /** Every bar closing at the next engine time, or null when the feed has no more. */
   next(): MarketSlice | null;
 }

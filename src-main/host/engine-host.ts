@@ -129,6 +129,7 @@ export class EngineHost {
       restored: restored ?? undefined,
       firstOrderId: this.read.maxOrderId() + 1,
       resolveInstrument: (id) => this.feed.instruments.find((spec) => spec.id === id),
+      aroundTheClock: this.feed.aroundTheClock ?? false,
     });
     return engine;
   }

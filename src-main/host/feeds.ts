@@ -1,6 +1,7 @@
 import type { MarketSlice } from '../../src-shared/domain/market';
 import type { Settings } from '../../src-shared/settings/schema';
 import type { MarketFeed } from '../engine/ports';
+import { CsvFeed } from '../feeds/csv/csv-feed';
 import { SyntheticMarket } from '../feeds/synthetic-market';
 
 export interface FeedStart {
@@ -28,6 +29,7 @@ export function skipUntilAfter(feed: MarketFeed, time: number): MarketFeed {
     get instruments() {
       return feed.instruments;
     },
+    aroundTheClock: feed.aroundTheClock ?? false,
     next() {
       if (first) {
         const slice = first;
@@ -36,5 +38,20 @@ export function skipUntilAfter(feed: MarketFeed, time: number): MarketFeed {
       }
       return feed.next();
     },
+  };
+}
+
+/**
+ * Replays CSV files (streamed) as the paper-trading market, with the settings' CSV fees; a restarted
+ * session skips what it already traded.
+ */
+export function csvFeedFactory(files: readonly string[]): (start: FeedStart) => MarketFeed {
+  return ({ settings, resumeAfter }) => {
+    const feed = new CsvFeed({
+      sources: files,
+      fees: settings.backtest.csvFees,
+      adjust: settings.data.csv.adjust,
+    });
+    return resumeAfter === null ? feed : skipUntilAfter(feed, resumeAfter);
   };
 }

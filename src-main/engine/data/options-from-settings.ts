@@ -20,9 +20,15 @@ export function profilesFromSpecs(
 export function validatorOptionsFrom(
   data: DataSettings,
   instruments: readonly InstrumentSpec[],
+  aroundTheClock = false,
 ): ValidatorOptions {
   const { outlierZ, outlierWindow, outlierMinObservations } = data.validation;
-  return { outlierZ, outlierWindow, outlierMinObservations, profile: profilesFromSpecs(instruments) };
+  const byClass = profilesFromSpecs(instruments);
+  // A market that trades around the clock (the synthetic one) has no closed days to check against.
+  const profile = aroundTheClock
+    ? (id: string): InstrumentProfile => ({ ...byClass(id), calendar: 'continuous' })
+    : byClass;
+  return { outlierZ, outlierWindow, outlierMinObservations, profile };
 }
 
 /** NormalizationPipeline options from settings.data.normalization. */

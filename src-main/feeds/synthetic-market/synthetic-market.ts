@@ -31,6 +31,8 @@ const YEAR_MS = 365.25 * 24 * 3600 * 1000;
  * The settings must come from MarketSettingsSchema (createSyntheticMarket parses them).
  */
 export class SyntheticMarket implements MarketFeed {
+  /** Its markets have no sessions: every instrument trades around the clock. */
+  readonly aroundTheClock = true;
   private listed: readonly InstrumentSpec[] = [];
   private readonly regimes: RegimePath;
   private readonly driven: DrivenAssets;
