@@ -20,7 +20,7 @@ import { EquityHistory } from './equity-history';
 import { createDefaultFeed, type FeedStart } from './feeds';
 import { DATABASE_FILE } from './paths';
 import { restoreState } from './restore';
-import { describeStorageError, isBusy } from './storage-errors';
+import { describeStorageError, isBusy, sqliteCode } from './storage-errors';
 
 export interface EngineHostOptions {
   dataDir: string;
@@ -48,6 +48,10 @@ const BATCH_BUDGET_MS = 50;
 const MIN_TICK_MS = 16;
 /** A locked database is retried this many times (each waiting up to the busy timeout) before trading stops. */
 const BUSY_RETRIES = 3;
+/** Engine time the market moves on after a failed step before the loop tries again (the spec's 60 s). */
+const RETRY_AFTER_MS = 60_000;
+/** Failures of the loop in a row after which trading stops (the spec's "critical error"). */
+const CRITICAL_FAILURES = 3;
 
 /**
  * Owns the engine, its feed, the store and the timers; both transports (Electron IPC, HTTP + WebSocket)
@@ -72,6 +76,9 @@ export class EngineHost {
   private pacingStart = 0;
   private stepsSincePacingStart = 0;
   private fault: string | null = null;
+  private loopFailures = 0;
+  /** A slice taken from the feed but not yet stepped (after a retry delay). */
+  private pending: MarketSlice | null = null;
   private closed = false;
   private feedDone = false;
 
@@ -187,7 +194,7 @@ export class EngineHost {
         for (const slice of slices) results.push(this.engine.onSlice(slice));
       } else {
         while (slices.length < count && (slices.length === 0 || this.wallClock() < deadline)) {
-          const slice = this.feed.next();
+          const slice = this.nextSlice();
           if (!slice) {
             this.feedDone = true;
             break;
@@ -205,6 +212,7 @@ export class EngineHost {
       } catch (error) {
         // The transaction rolled back: the engine in memory is ahead of the database.
         if (!this.rebuildEngine(error)) return 0;
+        if (sqliteCode(error) === null) return this.recoverFromLoopFailure(error, slices);
         if (isBusy(error) && attempt < BUSY_RETRIES) {
           this.options.logger.warn({ attempt: attempt + 1 }, 'database busy; retrying the step');
           continue;
@@ -213,8 +221,54 @@ export class EngineHost {
         return 0;
       }
     }
+    this.loopFailures = 0;
     this.publish(results);
     return slices.length;
+  }
+
+  /**
+   * The spec's error flow for a failure of the loop itself (not of one strategy, which only abstains): the
+   * engine is back at the last committed state (reloaded above), the market moves on for 60 s of engine time
+   * before the next try, and after CRITICAL_FAILURES failures in a row trading stops with the reason.
+   */
+  private recoverFromLoopFailure(error: unknown, slices: readonly MarketSlice[]): number {
+    this.loopFailures += 1;
+    const failedAt = slices[slices.length - 1]?.time ?? this.engine.equityPoint().time;
+    const message = error instanceof Error ? error.message : String(error);
+    this.options.logger.error(
+      { err: error, failures: this.loopFailures },
+      'engine step failed; recovered from the last commit',
+    );
+    if (this.loopFailures >= CRITICAL_FAILURES) {
+      this.fault = `trading stopped after ${this.loopFailures} failures of the engine loop in a row: ${message}`;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.emit('status', this.status());
+      return 0;
+    }
+    // The market moves on for the retry delay: the same data would likely fail the same way.
+    let skipped = 0;
+    try {
+      let slice = this.feed.next();
+      while (slice && slice.time <= failedAt + RETRY_AFTER_MS) {
+        skipped += 1;
+        slice = this.feed.next();
+      }
+      this.pending = slice;
+    } catch (again) {
+      return skipped + this.recoverFromLoopFailure(again, slices);
+    }
+    this.options.logger.warn({ skipped }, 'retrying after 60 s of engine time');
+    return slices.length + skipped;
+  }
+
+  private nextSlice(): MarketSlice | null {
+    if (this.pending) {
+      const slice = this.pending;
+      this.pending = null;
+      return slice;
+    }
+    return this.feed.next();
   }
 
   private publish(results: StepResult[]): void {

@@ -26,6 +26,8 @@ export function restoreState(read: ReadModels, initialCash: number): RestoredSta
     time = Math.max(time, execution.time);
     lastCloses[execution.instrument] = execution.price;
   }
+  // Steps after the last fill that traded nothing still moved engine time: continue after them.
+  time = Math.max(time, read.lastEngineTime() ?? time);
   const peakEquity = Math.max(latest.checkpoint.peakEquity, portfolio.equity());
   const checkpoint = { ...portfolio.checkpoint(peakEquity, lastCloses), time };
   let breaker = latest.breaker

@@ -182,6 +182,13 @@ export class ReadModels {
     };
   }
 
+  /** The furthest engine time any session committed (steps without fills included), or null. */
+  lastEngineTime(): number | null {
+    return (
+      (this.db.prepare('SELECT MAX(last_engine_time) FROM sessions').pluck().get() as number | null) ?? null
+    );
+  }
+
   /** The highest order id ever used, so a new session's orders never collide with old ones. */
   maxOrderId(): number {
     return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM orders').get() as { id: number }).id;

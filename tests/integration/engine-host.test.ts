@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../src-main/host/engine-host';
+import { createDefaultFeed, type FeedStart } from '../../src-main/host/feeds';
+import type { MarketFeed } from '../../src-main/engine/ports';
 import { createDispatch } from '../../src-main/host/request-handlers';
 import { createLogger } from '../../src-main/log';
 import type { EventName } from '../../src-shared/ipc/contract';
@@ -202,6 +204,65 @@ describe('EngineHost with a locked database', () => {
     other.close();
     expect(host.resume()).toMatchObject({ ok: true });
     expect(host.stepNow(5)).toBe(5);
+    host.close();
+  });
+});
+
+describe('EngineHost when the engine loop itself fails', () => {
+  /** The synthetic market, except that reading the slices at the given steps throws. */
+  function failingFeed(failAt: ReadonlySet<number>) {
+    return (start: FeedStart): MarketFeed => {
+      const inner = createDefaultFeed(start);
+      let step = 0;
+      return {
+        get instruments() {
+          return inner.instruments;
+        },
+        next() {
+          step += 1;
+          if (failAt.has(step)) throw new Error(`feed broke at step ${step}`);
+          return inner.next();
+        },
+      };
+    };
+  }
+
+  it('recovers from the last commit, lets 60 s of engine time pass, and trades on', () => {
+    const host = new EngineHost({
+      dataDir: tempDir(),
+      settings: testSettings(),
+      seed: 11,
+      logger,
+      createFeed: failingFeed(new Set([21])),
+    });
+    expect(host.stepNow(20)).toBe(20);
+    const before = host.snapshot().portfolio.time;
+    // Reading step 21 fails: nothing of it is committed; the market moves on through the next 60 s (the
+    // next one-minute bar), and trading goes on with the bar after.
+    host.stepNow(1);
+    expect(host.status().fault).toBeNull();
+    expect(host.snapshot().portfolio.time).toBe(before);
+    expect(host.stepNow(1)).toBe(1);
+    expect(host.snapshot().portfolio.time).toBe(before + 2 * 60_000);
+    host.close();
+  });
+
+  it('stops trading after three failures in a row, with the reason', () => {
+    const host = new EngineHost({
+      dataDir: tempDir(),
+      settings: testSettings(),
+      seed: 11,
+      logger,
+      createFeed: failingFeed(new Set([6, 7, 9])),
+    });
+    host.stepNow(5);
+    host.stepNow(1);
+    host.stepNow(1);
+    host.stepNow(1);
+    expect(host.status().fault).toBe(
+      'trading stopped after 3 failures of the engine loop in a row: feed broke at step 9',
+    );
+    expect(host.stepNow(5)).toBe(0);
     host.close();
   });
 });
