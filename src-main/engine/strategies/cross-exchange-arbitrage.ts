@@ -47,7 +47,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(3)} %`;
  *
  * The two legs are separate signals: the ensemble votes and sizes each instrument on its own, so one leg
  * can be outvoted, sized differently or refused by risk while the other trades, leaving a directional
- * position rather than a hedged spread (docs/strategies/advanced.md states this risk).
+ * position rather than a hedged spread (docs/STRATEGIES.md states this risk).
  */
 class CrossExchangeArbitrage implements StrategyLogic {
   private readonly members = new Map<string, Member | null>();

@@ -1,5 +1,5 @@
 /*
-Parameters of the five advanced strategies: the settings sections `strategies.<id>`. docs/strategies/advanced.md
+Parameters of the five advanced strategies: the settings sections `strategies.<id>`. docs/STRATEGIES.md
 describes each one. Defaults (the lead wires them into resources/default-settings.yaml):
 
 strategies:

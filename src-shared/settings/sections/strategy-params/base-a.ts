@@ -1,5 +1,5 @@
 /*
-Parameters of the base strategies of group A: the settings sections `strategies.<id>` (docs/strategies/base-a.md
+Parameters of the base strategies of group A: the settings sections `strategies.<id>` (docs/STRATEGIES.md
 describes each one). Defaults:
 
 strategies:

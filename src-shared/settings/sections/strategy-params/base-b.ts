@@ -67,7 +67,7 @@ import { z } from 'zod';
 import { bool, fraction, oneOf, positive, positiveInt } from '../../fields';
 import { assetClasses, barWindow, finite, level, symbol, zone } from './base-b-fields';
 
-/** `strategies.rsi-divergence` (docs/strategies/base-b.md). */
+/** `strategies.rsi-divergence` (docs/STRATEGIES.md). */
 export const RsiDivergenceParamsSchema = z.strictObject({
   enabled: bool(),
   assetClasses: assetClasses(),
