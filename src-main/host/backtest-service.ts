@@ -1,0 +1,106 @@
+import { startBacktestWorker, type BacktestHandle } from '../backtest/backtest-worker-client';
+import { BacktestCancelledError, type BacktestOptions, type BacktestProgress } from '../backtest/options';
+import type { Logger } from '../log';
+import type { Db } from '../store/database';
+import { listRuns, loadRun, saveRun, type RunRecord, type RunSummary } from '../store/runs';
+
+export interface BacktestProgressEvent extends BacktestProgress {
+  runId: number;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  error: string | null;
+}
+
+/**
+ * Backtests started from the app: each runs in a worker thread (the trading loop keeps its own thread),
+ * is saved in the `runs` table when it starts and again when it ends, and reports progress with an ETA
+ * through `onProgress`. Several may run at once; each can be cancelled.
+ */
+export class BacktestService {
+  private readonly running = new Map<number, BacktestHandle>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly onProgress: (event: BacktestProgressEvent) => void,
+    private readonly wallClock: () => number = Date.now,
+    private readonly workerFile?: string,
+  ) {}
+
+  /** Starts a run; returns its id at once. */
+  start(options: BacktestOptions): number {
+    const seed = options.mode === 'pipeline' ? options.seed : 0;
+    const data = options.mode === 'pipeline' ? { ...options, settings: undefined } : options;
+    const settings = options.mode === 'pipeline' ? options.settings : null;
+    const startedAt = this.wallClock();
+    const runId = saveRun(this.db, {
+      startedAt,
+      finishedAt: null,
+      status: 'running',
+      settings,
+      seed,
+      data,
+      results: null,
+    });
+    const handle = startBacktestWorker(options, this.workerFile ? { workerFile: this.workerFile } : {});
+    this.running.set(runId, handle);
+    handle.onProgress((p) => this.onProgress({ ...p, runId, status: 'running', error: null }));
+    const finish = (
+      status: 'done' | 'failed' | 'cancelled',
+      results: RunRecord['results'] | { error: string } | null,
+      error: string | null,
+    ) => {
+      this.running.delete(runId);
+      saveRun(this.db, {
+        id: runId,
+        startedAt,
+        finishedAt: this.wallClock(),
+        status,
+        settings,
+        seed,
+        data,
+        results,
+      });
+      this.onProgress({
+        runId,
+        status,
+        error,
+        done: 1,
+        total: 1,
+        unit: 'slices',
+        elapsedMs: this.wallClock() - startedAt,
+        etaMs: 0,
+      });
+    };
+    handle.promise.then(
+      (result) => finish('done', result, null),
+      (error: unknown) => {
+        if (error instanceof BacktestCancelledError) return finish('cancelled', null, null);
+        const message = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ runId, error: message }, 'backtest failed');
+        finish('failed', { error: message }, message);
+      },
+    );
+    return runId;
+  }
+
+  /** Asks a running backtest to stop; false when no such run is running. */
+  cancel(runId: number): boolean {
+    const handle = this.running.get(runId);
+    if (!handle) return false;
+    handle.cancel();
+    return true;
+  }
+
+  list(limit: number): RunSummary[] {
+    return listRuns(this.db, limit);
+  }
+
+  load(runId: number): RunRecord | null {
+    return loadRun(this.db, runId);
+  }
+
+  /** Cancels every running backtest (shutdown). */
+  cancelAll(): void {
+    for (const handle of this.running.values()) handle.cancel();
+  }
+}
