@@ -31,7 +31,9 @@ export class TrackedStrategy implements Strategy {
   readonly name: string;
   private readonly logic: StrategyLogic;
   private readonly active = new Map<string, { direction: 1 | -1; close: number }>();
+  /** The latest signals, a ring of HISTORY entries (the oldest at `historyHead` once full). */
   private readonly history: Signal[] = [];
+  private historyHead = 0;
   private readonly window: Float64Array;
   private windowCount = 0;
   private sum = 0;
@@ -100,14 +102,23 @@ export class TrackedStrategy implements Strategy {
 
   private remember(signal: Signal, snapshot: MarketSnapshot): void {
     this.signalCount += 1;
-    this.history.push(signal);
-    if (this.history.length > HISTORY) this.history.shift();
-    const close = snapshot.latest.get(signal.instrument)?.close ?? 0;
+    if (this.history.length < HISTORY) this.history.push(signal);
+    else {
+      this.history[this.historyHead] = signal;
+      this.historyHead = (this.historyHead + 1) % HISTORY;
+    }
     if (signal.action === 'hold') {
       this.active.delete(signal.instrument);
       return;
     }
-    this.active.set(signal.instrument, { direction: signal.action === 'buy' ? 1 : -1, close });
+    const close = snapshot.latest.get(signal.instrument)?.close ?? 0;
+    const direction = signal.action === 'buy' ? 1 : -1;
+    const standing = this.active.get(signal.instrument);
+    // Strategies repeat their view every bar: update the standing entry rather than allocate a new one.
+    if (standing) {
+      standing.direction = direction;
+      standing.close = close;
+    } else this.active.set(signal.instrument, { direction, close });
   }
 
   /** This bar's signal return (see the class comment). */
@@ -117,7 +128,9 @@ export class TrackedStrategy implements Strategy {
 
   /** The latest signals, oldest first. */
   recentSignals(): readonly Signal[] {
-    return this.history;
+    return this.history.length < HISTORY
+      ? this.history
+      : [...this.history.slice(this.historyHead), ...this.history.slice(0, this.historyHead)];
   }
 
   stats(): StrategyStats {

@@ -90,4 +90,17 @@ describe('TrackedStrategy', () => {
     expect(s.stats().lastReturn).toBe(0);
     expect(s.recentSignals().map((x) => x.action)).toEqual(['buy', 'hold']);
   });
+
+  it('keeps its latest 50 signals, oldest first', () => {
+    const script = Array.from({ length: 60 }, (_, i) => ({
+      signals: [{ instrument: 'A', action: 'buy' as const, confidence: 1, reason: `#${i}` }],
+      abstain: null,
+    }));
+    const s = new TrackedStrategy(scripted(script), {}, 10);
+    for (let i = 0; i < 60; i++) s.onEvent(snapshot(i, { A: 100 + i }));
+    const recent = s.recentSignals();
+    expect(recent).toHaveLength(50);
+    expect(recent[0]!.reason).toBe('#10');
+    expect(recent[49]!.reason).toBe('#59');
+  });
 });
