@@ -1,15 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { loadSettings, SettingsError } from './config/load-settings';
 import { readSecrets, secretValues } from './config/secrets';
 import { channelOf } from '../src-shared/ipc/channels';
-import { REQUEST_NAMES } from '../src-shared/ipc/contract';
-import { err } from '../src-shared/ipc/result';
+import { bindContract, createIpcCallHandler, refuseUnexpectedIpc } from './host/electron-ipc';
 import { EngineHost } from './host/engine-host';
 import { USER_SETTINGS_FILE } from './host/paths';
 import { createDispatch } from './host/request-handlers';
 import { defaultSettingsFile } from './host/resources';
-import { hardenedWindowOptions, isTrustedSender, rendererUrl } from './host/window-security';
+import { hardenedWindowOptions, rendererUrl } from './host/window-security';
 import { createLogger } from './log';
 import { DatabaseRefusedError } from './store/database';
 
@@ -25,10 +24,8 @@ app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Hardening: no URL from a page reaches shell.openExternal (the terminal links nowhere outside).
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
 /** Opens the host; an unusable database is moved aside only if the trader agrees in a dialog. */
@@ -65,25 +62,12 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
   const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
-  const trusted = (event: IpcMainInvokeEvent): boolean => {
-    const frame = event.senderFrame;
-    return (
-      event.sender === window.webContents &&
-      isTrustedSender(
-        frame && { url: frame.url, isMainFrame: frame === window.webContents.mainFrame },
-        expectedUrl,
-      )
-    );
-  };
-  for (const name of REQUEST_NAMES) {
-    ipcMain.handle(channelOf(name), (event, input: unknown) => {
-      if (!trusted(event)) {
-        logger.warn({ request: name, url: event.senderFrame?.url }, 'IPC from an untrusted frame refused');
-        return err('refused: this frame may not call the engine');
-      }
-      return dispatch(name, input);
-    });
-  }
+  // Hardening: the sender check, refusal and logging live in host/electron-ipc.ts (tested with fake events).
+  bindContract(
+    ipcMain,
+    createIpcCallHandler({ contents: window.webContents, expectedUrl, dispatch, logger }),
+  );
+  refuseUnexpectedIpc(window.webContents, logger);
   host.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(channelOf(name), payload);
   });
