@@ -1,7 +1,8 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { loadSettings, SettingsError } from './config/load-settings';
-import { readSecrets, secretValues } from './config/secrets';
+import { resolveSecrets, SecretStore } from './config/secret-store';
+import { secretValues } from './config/secrets';
 import { channelOf } from '../src-shared/ipc/channels';
 import { bindContract, createIpcCallHandler, refuseUnexpectedIpc } from './host/electron-ipc';
 import { EngineHost } from './host/engine-host';
@@ -51,7 +52,10 @@ function openHost(options: ConstructorParameters<typeof EngineHost>[0]): EngineH
 function start(): void {
   const dataDir = app.getPath('userData');
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
-  const logger = createLogger(dataDir, { ...settings.logging, secrets: secretValues(readSecrets()) });
+  // Hardening: keys from the environment, else from the safeStorage-encrypted store (no UI writes it yet).
+  const { secrets, problems } = resolveSecrets(process.env, new SecretStore(dataDir, safeStorage));
+  const logger = createLogger(dataDir, { ...settings.logging, secrets: secretValues(secrets) });
+  for (const problem of problems) logger.warn(problem);
   host = openHost({ dataDir, settings, logger, mode: 'app' });
   if (!host) {
     app.quit();
