@@ -64,6 +64,8 @@ function start(): void {
   const dispatch = createDispatch(host, logger);
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Hardening: synchronous permission checks (navigator.permissions, clipboard, …) are refused too.
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
   // Hardening: the sender check, refusal and logging live in host/electron-ipc.ts (tested with fake events).
