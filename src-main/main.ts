@@ -1,15 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { loadSettings, SettingsError } from './config/load-settings';
-import { readSecrets, secretValues } from './config/secrets';
+import { resolveSecrets, SecretStore } from './config/secret-store';
+import { secretValues } from './config/secrets';
 import { channelOf } from '../src-shared/ipc/channels';
-import { REQUEST_NAMES } from '../src-shared/ipc/contract';
-import { err } from '../src-shared/ipc/result';
+import { bindContract, createIpcCallHandler, refuseUnexpectedIpc } from './host/electron-ipc';
 import { EngineHost } from './host/engine-host';
 import { USER_SETTINGS_FILE } from './host/paths';
 import { createDispatch } from './host/request-handlers';
 import { defaultSettingsFile } from './host/resources';
-import { hardenedWindowOptions, isTrustedSender, rendererUrl } from './host/window-security';
+import { hardenedWindowOptions, rendererUrl } from './host/window-security';
 import { createLogger } from './log';
 import { DatabaseRefusedError } from './store/database';
 
@@ -25,10 +25,8 @@ app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Hardening: no URL from a page reaches shell.openExternal (the terminal links nowhere outside).
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
 /** Opens the host; an unusable database is moved aside only if the trader agrees in a dialog. */
@@ -54,7 +52,10 @@ function openHost(options: ConstructorParameters<typeof EngineHost>[0]): EngineH
 function start(): void {
   const dataDir = app.getPath('userData');
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
-  const logger = createLogger(dataDir, { ...settings.logging, secrets: secretValues(readSecrets()) });
+  // Hardening: keys from the environment, else from the safeStorage-encrypted store (no UI writes it yet).
+  const { secrets, problems } = resolveSecrets(process.env, new SecretStore(dataDir, safeStorage));
+  const logger = createLogger(dataDir, { ...settings.logging, secrets: secretValues(secrets) });
+  for (const problem of problems) logger.warn(problem);
   host = openHost({ dataDir, settings, logger, mode: 'app' });
   if (!host) {
     app.quit();
@@ -63,27 +64,16 @@ function start(): void {
   const dispatch = createDispatch(host, logger);
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Hardening: synchronous permission checks (navigator.permissions, clipboard, …) are refused too.
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
-  const trusted = (event: IpcMainInvokeEvent): boolean => {
-    const frame = event.senderFrame;
-    return (
-      event.sender === window.webContents &&
-      isTrustedSender(
-        frame && { url: frame.url, isMainFrame: frame === window.webContents.mainFrame },
-        expectedUrl,
-      )
-    );
-  };
-  for (const name of REQUEST_NAMES) {
-    ipcMain.handle(channelOf(name), (event, input: unknown) => {
-      if (!trusted(event)) {
-        logger.warn({ request: name, url: event.senderFrame?.url }, 'IPC from an untrusted frame refused');
-        return err('refused: this frame may not call the engine');
-      }
-      return dispatch(name, input);
-    });
-  }
+  // Hardening: the sender check, refusal and logging live in host/electron-ipc.ts (tested with fake events).
+  bindContract(
+    ipcMain,
+    createIpcCallHandler({ contents: window.webContents, expectedUrl, dispatch, logger }),
+  );
+  refuseUnexpectedIpc(window.webContents, logger);
   host.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(channelOf(name), payload);
   });

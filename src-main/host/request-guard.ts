@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
 // Checks every browser-mode request passes before it is served: the peer address, the Host and Origin
 // headers (against DNS rebinding and cross-site pages), and the session token.
@@ -10,7 +10,7 @@ export interface GuardOptions {
   token: string;
   /** Host names the server answers to besides the loopback names (the --host address when given). */
   extraHostNames: readonly string[];
-  /** Peer addresses allowed besides loopback (settings dashboard.ipAllowlist). */
+  /** Peer addresses (or CIDR ranges) allowed besides loopback (settings dashboard.ipAllowlist). */
   ipAllowlist: readonly string[];
 }
 
@@ -28,33 +28,82 @@ export function tokensMatch(given: string | null | undefined, expected: string):
   return timingSafeEqual(a, b);
 }
 
+/** An IPv4-mapped IPv6 address (::ffff:10.0.0.5) as the IPv4 address it is. */
+const unmapped = (address: string): string => (address.startsWith('::ffff:') ? address.slice(7) : address);
+
 function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
-  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+  const plain = unmapped(address);
   return plain === '::1' || (isIP(plain) === 4 && plain.startsWith('127.'));
+}
+
+/**
+ * The allowlist as a matcher: each entry an IPv4/IPv6 address or a CIDR range (192.168.1.0/24, fd00::/8);
+ * IPv6 written in any form matches. An entry that is neither is refused with its index and value, so a
+ * typo never silently admits nobody (or everybody).
+ */
+export function parseAllowlist(entries: readonly string[]): BlockList {
+  const list = new BlockList();
+  entries.forEach((raw, index) => {
+    const entry = raw.trim();
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(unmapped(address));
+    const bits = prefix === undefined ? null : Number(prefix);
+    const maxBits = family === 4 ? 32 : 128;
+    if (
+      family === 0 ||
+      rest.length > 0 ||
+      (bits !== null && (!/^\d{1,3}$/.test(prefix!) || bits > maxBits))
+    ) {
+      throw new Error(
+        `dashboard.ipAllowlist[${index}]: "${raw}" is not an IP address or CIDR range (e.g. 192.168.1.20 or 192.168.1.0/24)`,
+      );
+    }
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (bits === null) list.addAddress(unmapped(address), type);
+    else list.addSubnet(unmapped(address), bits, type);
+  });
+  return list;
+}
+
+function isAllowlisted(list: BlockList, address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = unmapped(address);
+  const family = isIP(plain);
+  return family !== 0 && list.check(plain, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 function cookieValue(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return null; // malformed percent-encoding: no token, never an exception in the request handler
+    }
   }
   return null;
 }
 
+/**
+ * The checks, in order: peer address (loopback or allow-listed) → 403; Host header one of this server's
+ * names with its port (DNS rebinding) → 403; Origin, when present or required, this server → 403; the
+ * session token from the query or the cookie, compared in constant time → 401. Throws at creation for an
+ * allowlist entry that is not an address or range.
+ */
 export function createGuard(options: GuardOptions) {
   const hostNames = [...LOOPBACK_NAMES, ...options.extraHostNames];
   const allowedHosts = new Set(hostNames.map((name) => `${name}:${options.port}`));
   const allowedOrigins = new Set(hostNames.map((name) => `http://${name}:${options.port}`));
-  const allowlist = new Set(options.ipAllowlist);
+  const allowlist = parseAllowlist(options.ipAllowlist);
 
   return {
     /** `requireOrigin`: WebSocket upgrades must carry a same-origin Origin header; page loads may omit it. */
     check(request: IncomingMessage, url: URL, requireOrigin: boolean): GuardVerdict {
       const peer = request.socket.remoteAddress;
-      const peerPlain = peer?.startsWith('::ffff:') ? peer.slice(7) : peer;
-      if (!isLoopback(peer) && !(peerPlain && allowlist.has(peerPlain))) {
+      if (!isLoopback(peer) && !isAllowlisted(allowlist, peer)) {
         return { ok: false, status: 403, reason: `address ${peer ?? 'unknown'} is not allowed` };
       }
       const host = request.headers.host;

@@ -24,6 +24,10 @@ export function hardenedWindowOptions(preloadPath: string): BrowserWindowConstru
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle-click (auxclick) is a second way to ask for a new window; the terminal has no use for it.
+      disableBlinkFeatures: 'Auxclick',
+      // A page that loops alert() cannot lock the window.
+      safeDialogs: true,
     },
   };
 }
