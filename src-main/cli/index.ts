@@ -53,7 +53,7 @@ async function runServe(args: string[]): Promise<number> {
   const bindHost = values.host ?? '127.0.0.1';
   if (values.host && !['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
     console.warn(
-      `botv2: warning: listening on ${values.host}, not only on this computer; the token is all that guards it.`,
+      `botv2: warning: listening on ${values.host}, not only on this computer; other machines also need to be in dashboard.ipAllowlist, and the token travels unencrypted over plain HTTP.`,
     );
   }
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));

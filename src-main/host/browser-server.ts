@@ -69,7 +69,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const guard = createGuard({ port, token, extraHostNames, ipAllowlist: options.ipAllowlist });
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const url = parseRequestUrl(request.url);
+    if (!url) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('400 malformed request\n');
+      return;
+    }
     const verdict = guard.check(request, url, false);
     if (!verdict.ok) {
       logger.warn(
@@ -89,9 +93,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
 
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const url = parseRequestUrl(request.url);
     const verdict =
-      url.pathname === '/ws'
+      url?.pathname === '/ws'
         ? guard.check(request, url, true)
         : ({ ok: false, status: 403, reason: 'no such socket' } as const);
     if (!verdict.ok) {
@@ -147,8 +151,30 @@ function serveSocket(ws: WebSocket, options: BrowserServerOptions): void {
   });
 }
 
+/** The request target as a URL, or null when it is not one (a malformed request line must not throw). */
+function parseRequestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://placeholder');
+  } catch {
+    return null;
+  }
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(root: string, pathname: string, token: string, response: ServerResponse): void {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const decoded = decodePath(pathname);
+  if (decoded === null) {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('400 malformed path\n');
+    return;
+  }
+  const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = normalize(join(root, relative));
   if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 not found\n');

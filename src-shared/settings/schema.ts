@@ -71,7 +71,11 @@ const persistence = z.strictObject({
 
 const dashboard = z.strictObject({
   /** IP addresses allowed to reach browser mode besides loopback (the spec's "IP whitelist"). */
-  ipAllowlist: z.array(z.string({ error: 'expected an IP address' })),
+  ipAllowlist: z.array(
+    z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+      error: 'expected an IP address or CIDR range (e.g. 192.168.1.20 or 192.168.1.0/24)',
+    }),
+  ),
 });
 
 const logging = z.strictObject({

@@ -157,3 +157,14 @@ describe('settings checks across sections', () => {
     ]);
   });
 });
+
+describe('dashboard.ipAllowlist', () => {
+  it('takes addresses and CIDR ranges and refuses anything else at its line', () => {
+    const good = userFile('dashboard:\n  ipAllowlist: [192.168.1.20, 10.0.0.0/8, "::1", "fd00::/8"]\n');
+    expect(loadSettings(DEFAULTS_FILE, good).dashboard.ipAllowlist).toHaveLength(4);
+    const bad = userFile('dashboard:\n  ipAllowlist:\n    - 192.168.1.20\n    - my-laptop\n');
+    expect(problemsOf(bad)).toEqual([
+      `${bad}:4 dashboard.ipAllowlist[1]: expected an IP address or CIDR range (e.g. 192.168.1.20 or 192.168.1.0/24)`,
+    ]);
+  });
+});

@@ -76,17 +76,24 @@ describe('browser mode: the WebSocket upgrade', () => {
     expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/ws`, { origin, cookie })).toBe(101);
   });
 
-  // Found while writing these tests: browser-server.ts builds `new URL(request.url)` and decodes the path
-  // outside any try, so a raw request `GET http://[ HTTP/1.1` (before any check) or a path like `/%E0%A4%A`
-  // (with the token) throws in the 'request' listener and takes the process down. browser-server.ts
-  // belongs to the lead; skipped until it answers 400 there.
-  it.skip('answers a malformed request line with 400 and keeps serving', async () => {
+  it('answers a malformed request line or path with 400 and keeps serving', async () => {
     const server = await start();
     const answer = await rawRequest(
       server.port,
       `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    const badPath = await rawRequest(
+      server.port,
+      `GET /%E0%A4%A?token=${server.token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(badPath).toMatch(/^HTTP\/1\.1 400/);
+    // Still serving.
+    const page = await rawRequest(
+      server.port,
+      `GET /?token=${server.token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(page).toMatch(/^HTTP\/1\.1 200/);
   });
 });
 
