@@ -15,13 +15,15 @@ const FLUSH_MS = 100;
 export function connectStore(bridge: Bridge): () => void {
   const store = useTerminal.getState();
   const load = async () => {
-    const [snapshot, history, trades, events] = await Promise.all([
+    const [snapshot, history, trades, events, metrics] = await Promise.all([
       bridge.snapshot({}),
       bridge.equityHistory({ maxPoints: HISTORY_POINTS }),
-      bridge.trades({ offset: 0, limit: 200 }),
+      bridge.trades({ offset: 0, limit: 50 }),
       bridge.breakerEvents({ limit: 100 }),
+      // The risk limits (breaker levels) the controls need, e.g. whether a resume is an override.
+      bridge.riskMetrics({}),
     ]);
-    const failed = [snapshot, history, trades, events].find((r) => !r.ok);
+    const failed = [snapshot, history, trades, events, metrics].find((r) => !r.ok);
     if (failed && !failed.ok) {
       store.setError(failed.error);
       return;
@@ -30,6 +32,7 @@ export function connectStore(bridge: Bridge): () => void {
     if (history.ok) store.setEquity(history.value);
     if (trades.ok) store.setTrades(trades.value.items, trades.value.total);
     if (events.ok) store.setBreakerEvents(events.value);
+    if (metrics.ok) store.setRiskMetrics(metrics.value);
     store.setError(null);
   };
   // The snapshot's portfolio numbers are refreshed after fills; equity points arrive on their own.
