@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openTerminal } from './helpers';
+import { openTerminal, snapshot } from './helpers';
 
 const SEEDED = 100_000;
 
@@ -70,16 +70,24 @@ test('a trade opens its decision record: votes, weights, penalty, Kelly inputs, 
   terminal,
 }) => {
   await openTerminal(page, terminal);
-  const opening = page.locator('[data-trade-id][data-effect="open"]').first();
-  await expect(opening).toBeVisible();
+  const log = page.getByTestId('trade-log');
+  // Trades of the ensemble carry the strategy that led the vote; settlements and cascade cuts do not.
+  await expect(page.getByLabel('Strategy').locator('option[value="momentum"]')).toBeAttached();
+  await page.getByLabel('Strategy').selectOption('momentum');
+  await expect.poll(() => log.getAttribute('aria-rowcount').then(Number)).toBeGreaterThan(60);
+  // Scrolled a little down, the log holds still while new trades arrive.
+  await log.evaluate((element) => (element.scrollTop = 48));
+  await expect(log).toHaveAttribute('data-following', 'false');
+  const opening = log.locator('[data-trade-id]').nth(3);
   const id = await opening.getAttribute('data-trade-id');
-  await opening.focus();
+  await page.locator(`[data-trade-id="${id}"]`).focus();
   await page.keyboard.press('Enter');
   const drawer = page.getByTestId('decision-drawer');
   await expect(drawer.getByRole('heading', { name: `Trade #${id}: decision record` })).toBeVisible();
   const votes = drawer.getByTestId('decision-votes');
   await expect(votes).toBeVisible();
   await expect(votes.locator('tbody tr').first()).toContainText('momentum');
+  await snapshot(page, 'decision-record');
   for (const heading of ['Vote', 'Correlation penalty', 'Kelly inputs', 'Final size', 'Order'])
     await expect(drawer.getByRole('heading', { name: heading, exact: true })).toBeVisible();
   await expect(drawer).toContainText('Kelly used');

@@ -168,7 +168,8 @@ export class EquityChart {
     const shown: EquityPoint[] = [];
     const push = (p: EquityPoint) => {
       const last = shown[shown.length - 1];
-      if (!last || seconds(p.time) > seconds(last.time)) shown.push(p);
+      // Time 0 is the engine before its first bar (the host's starting point): not a moment to chart.
+      if (p.time > 0 && (!last || seconds(p.time) > seconds(last.time))) shown.push(p);
     };
     const d = this.detail;
     for (const p of this.overview) {

@@ -26,34 +26,36 @@ export function BreakerDistances({
           {breaker.cooldownUntil !== null && ` · cooldown until ${formatTime(breaker.cooldownUntil)}`}
         </span>
       </p>
-      <table data-testid="breaker-distances">
-        <caption>Distance to each trigger (cooldown {limits.cooldownMinutes} min)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Level</th>
-            <th scope="col">Trips at drawdown</th>
-            <th scope="col">Distance</th>
-            <th scope="col">Equity at trip</th>
-            <th scope="col">Size ×</th>
-          </tr>
-        </thead>
-        <tbody>
-          {limits.breakerLevels.map((l) => {
-            const distance = l.drawdown - breaker.drawdown;
-            return (
-              <tr key={l.level} data-level={l.level} className={distance <= 0 ? 'reached' : undefined}>
-                <th scope="row">{LEVEL_NAMES[l.level as 1 | 2 | 3]}</th>
-                <td>{formatPercent(l.drawdown)}</td>
-                <td className={distance <= 0 ? 'loss' : distance < 0.02 ? 'warn' : 'gain'}>
-                  {distance <= 0 ? 'reached' : `${(distance * 100).toFixed(2)} pts`}
-                </td>
-                <td>{formatMoney(breaker.peakEquity * (1 - l.drawdown))}</td>
-                <td>{l.sizeMultiplier.toFixed(2)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="scroll">
+        <table data-testid="breaker-distances">
+          <caption>Distance to each trigger (cooldown {limits.cooldownMinutes} min)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Level</th>
+              <th scope="col">Trips at drawdown</th>
+              <th scope="col">Distance</th>
+              <th scope="col">Equity at trip</th>
+              <th scope="col">Size ×</th>
+            </tr>
+          </thead>
+          <tbody>
+            {limits.breakerLevels.map((l) => {
+              const distance = l.drawdown - breaker.drawdown;
+              return (
+                <tr key={l.level} data-level={l.level} className={distance <= 0 ? 'reached' : undefined}>
+                  <th scope="row">{LEVEL_NAMES[l.level as 1 | 2 | 3]}</th>
+                  <td>{formatPercent(l.drawdown)}</td>
+                  <td className={distance <= 0 ? 'loss' : distance < 0.02 ? 'warn' : 'gain'}>
+                    {distance <= 0 ? 'reached' : `${(distance * 100).toFixed(2)} pts`}
+                  </td>
+                  <td>{formatMoney(breaker.peakEquity * (1 - l.drawdown))}</td>
+                  <td>{l.sizeMultiplier.toFixed(2)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -47,7 +47,7 @@ export function RiskPanel({ bridge }: { bridge: Bridge }) {
               </span>
             </dd>
           </div>
-          <div>
+          <div className="wide">
             <dt>Kelly inputs</dt>
             <dd>
               {kelly.trades} trades, win {formatPercent(kelly.winRate, 1)}, payoff {formatRatio(kelly.payoff)}
