@@ -3,6 +3,12 @@ import type { Bridge } from '../bridge/bridge';
 import { useTerminal } from './terminal-store';
 
 const HISTORY_POINTS = 5000;
+/**
+ * Live points are appended to the downsampled history as they come; past this many points in all, the
+ * history is read again (downsampled over everything to date), so the renderer's memory and the chart's
+ * drawing stay bounded however long the run.
+ */
+const REREAD_ABOVE_POINTS = 10_000;
 /** At most this often the portfolio numbers are re-read while events stream in. */
 const SNAPSHOT_REFRESH_MS = 250;
 /** Live updates are applied at 10 Hz. */
@@ -51,6 +57,17 @@ export function connectStore(bridge: Bridge): () => void {
   const pendingEquity: EquityPoint[] = [];
   const pendingTrades: Execution[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let rereading = false;
+  const rereadHistory = async () => {
+    rereading = true;
+    const result = await bridge.equityHistory({ maxPoints: HISTORY_POINTS });
+    rereading = false;
+    if (!result.ok || result.value.length === 0) return;
+    const store = useTerminal.getState();
+    const lastTime = result.value[result.value.length - 1]!.time;
+    // Points pushed while the history was read stay, after it.
+    store.setEquity(result.value.concat(store.equity.filter((p) => p.time > lastTime)));
+  };
   const flush = () => {
     flushTimer = null;
     const store = useTerminal.getState();
@@ -58,6 +75,7 @@ export function connectStore(bridge: Bridge): () => void {
     if (pendingEquity.length) {
       store.appendEquityPoints(pendingEquity.splice(0));
       refreshSnapshot();
+      if (!rereading && useTerminal.getState().equity.length > REREAD_ABOVE_POINTS) void rereadHistory();
     }
   };
   const scheduleFlush = () => {

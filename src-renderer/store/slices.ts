@@ -6,8 +6,11 @@ import type { ConnectionState } from '../bridge/bridge';
 import type { RiskAnalyticsSlice, StrategiesSlice } from './analytics-slices';
 import type { UiSlice } from './ui-slice';
 
-/** Live points kept in memory beyond the downsampled history; older detail is re-read from the host. */
-export const MAX_LIVE_POINTS = 20_000;
+/**
+ * A safety cap on the points kept: connect-store re-reads the downsampled history long before (see
+ * REREAD_ABOVE_POINTS), so this trims only if the host cannot answer.
+ */
+export const MAX_LIVE_POINTS = 40_000;
 /** Newest trades kept from the live stream; the trade log pages the database itself. */
 export const MAX_TRADES_IN_MEMORY = 200;
 

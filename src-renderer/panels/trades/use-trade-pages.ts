@@ -47,13 +47,14 @@ export function useTradePages(bridge: Bridge, filter: TradeFilter, following: bo
   const connected = useTerminal((s) => s.connection === 'open');
 
   const wantRef = useRef<(first: number, last: number) => void>(() => undefined);
-  const load = useCallback(
+  /** Reads a page; the first page after a refresh fixes the newest id and replaces the rows shown. */
+  const fetchPage = useCallback(
     (page: number) => {
-      if (pages.current.has(page) || pending.current.has(page)) return;
-      // Until the first page fixes the newest id, other pages would be read against a moving list.
-      if (anchor.current === undefined && page !== 0) return;
       pending.current.add(page);
       const asked = generation.current;
+      const fixing = anchor.current === undefined;
+      // Fills counted by now are in the list read now (they were committed before they were pushed).
+      const tradeTotalAtAsk = useTerminal.getState().tradeTotal;
       void bridge
         .tradeLog({ offset: page * PAGE_SIZE, limit: PAGE_SIZE, maxId: anchor.current, ...filter })
         .then((result) => {
@@ -61,10 +62,10 @@ export function useTradePages(bridge: Bridge, filter: TradeFilter, following: bo
           pending.current.delete(page);
           if (!result.ok) return setError(result.error);
           setError(null);
-          const fixing = anchor.current === undefined;
           if (fixing) {
             anchor.current = result.value.maxId;
-            setTradeTotalAtAnchor(useTerminal.getState().tradeTotal);
+            pages.current = new Map();
+            setTradeTotalAtAnchor(tradeTotalAtAsk);
           }
           pages.current.set(page, result.value.items);
           evict(pages.current, page);
@@ -80,22 +81,24 @@ export function useTradePages(bridge: Bridge, filter: TradeFilter, following: bo
   const want = useCallback(
     (first: number, last: number) => {
       lastWanted.current = { first, last };
+      // Until the first page fixes the newest id, other pages would be read against a moving list.
+      if (anchor.current === undefined) return;
       const from = Math.max(0, Math.floor(first / PAGE_SIZE));
       const to = Math.max(from, Math.floor(Math.max(first, last) / PAGE_SIZE));
-      for (let page = from; page <= to; page++) load(page);
+      for (let page = from; page <= to; page++)
+        if (!pages.current.has(page) && !pending.current.has(page)) fetchPage(page);
     },
-    [load],
+    [fetchPage],
   );
   wantRef.current = want;
 
+  /** Reads the list again from the newest fill; the rows shown stay until the new first page is in. */
   const refresh = useCallback(() => {
     generation.current += 1;
     anchor.current = undefined;
-    pages.current = new Map();
     pending.current = new Set();
-    // The first page fixes the newest id; the pages in view follow once it has.
-    load(0);
-  }, [load]);
+    fetchPage(0);
+  }, [fetchPage]);
 
   // A new filter, or a (re)connection: read from the newest fill.
   useEffect(() => {
