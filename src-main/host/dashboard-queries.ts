@@ -80,6 +80,9 @@ export class DashboardQueries {
   private readonly totals: TradeTotals = { trades: 0, wins: 0, losses: 0, grossProfit: 0, grossLoss: 0 };
   private readonly byStrategy = new Map<string, StrategyPnl>();
   private lastTripId = 0;
+  private readonly instruments = new Set<string>();
+  private readonly strategies = new Set<string>();
+  private lastLabelledFillId = 0;
 
   constructor(
     db: Db,
@@ -94,8 +97,18 @@ export class DashboardQueries {
     return this.read.fillsPage(query);
   }
 
+  /** The instruments and strategies that occur in the fills, sorted (read incrementally). */
   tradeLogOptions(): TradeLogOptions {
-    return this.read.fillFilterOptions();
+    for (;;) {
+      const rows = this.read.fillLabelsAfter(this.lastLabelledFillId, this.chunk);
+      for (const row of rows) {
+        this.instruments.add(row.instrument);
+        this.strategies.add(row.strategy);
+      }
+      if (rows.length) this.lastLabelledFillId = rows[rows.length - 1]!.id;
+      if (rows.length < this.chunk) break;
+    }
+    return { instruments: [...this.instruments].sort(), strategies: [...this.strategies].sort() };
   }
 
   /** The fill, its order, and the decision record that produced it (votes, weights, penalty, sizing). */

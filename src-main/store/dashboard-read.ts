@@ -69,6 +69,7 @@ export class DashboardRead {
   private readonly fillById;
   private readonly tripsAfter;
   private readonly performanceAfter;
+  private readonly labelsAfter;
 
   constructor(private readonly db: Db) {
     this.newestFill = db.prepare('SELECT COALESCE(MAX(id), 0) FROM fills').pluck();
@@ -83,6 +84,9 @@ export class DashboardRead {
       `SELECT id, instrument, side, qty, entry_time AS entryTime, exit_time AS exitTime, entry_price AS entryPrice,
               exit_price AS exitPrice, pnl, commission, strategy
        FROM trades WHERE id > ? ORDER BY id LIMIT ?`,
+    );
+    this.labelsAfter = db.prepare(
+      'SELECT id, instrument, strategy FROM fills WHERE id > ? ORDER BY id LIMIT ?',
     );
     this.performanceAfter = db.prepare(
       'SELECT id, time, equity FROM performance_metrics WHERE id > ? ORDER BY id LIMIT ?',
@@ -112,11 +116,9 @@ export class DashboardRead {
     return { items, total, maxId };
   }
 
-  /** The instruments and strategies that occur in the fills, sorted: the trade log's filter choices. */
-  fillFilterOptions(): { instruments: string[]; strategies: string[] } {
-    const distinct = (column: 'instrument' | 'strategy') =>
-      this.db.prepare(`SELECT DISTINCT ${column} FROM fills ORDER BY ${column}`).pluck().all() as string[];
-    return { instruments: distinct('instrument'), strategies: distinct('strategy') };
+  /** Instrument and strategy of the fills with an id above `afterId`, oldest first, at most `limit`. */
+  fillLabelsAfter(afterId: number, limit: number): { id: number; instrument: string; strategy: string }[] {
+    return this.labelsAfter.all(afterId, limit) as { id: number; instrument: string; strategy: string }[];
   }
 
   fill(id: number): Execution | null {

@@ -223,6 +223,14 @@ describe('DashboardQueries: trade log', () => {
     expect(odd.total).toBe(3);
     expect(odd.items[0]).toMatchObject({ instrument: 'ODD', side: 'buy', orderId: null, realizedPnl: 0 });
     expect(queries.tradeLogOptions()).toEqual({ instruments: ['EVEN', 'ODD'], strategies: ['s0', 's1'] });
+    // The choices are read incrementally (here 4 rows at a time): a new fill adds its labels.
+    const chunked = new DashboardQueries(db, () => settings, 4);
+    expect(chunked.tradeLogOptions()).toEqual({ instruments: ['EVEN', 'ODD'], strategies: ['s0', 's1'] });
+    addFill(db, { instrument: 'NEW', side: 'sell', strategy: 'cascade-guard' });
+    expect(chunked.tradeLogOptions()).toEqual({
+      instruments: ['EVEN', 'NEW', 'ODD'],
+      strategies: ['cascade-guard', 's0', 's1'],
+    });
     db.close();
   });
 
