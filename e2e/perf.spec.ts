@@ -37,9 +37,9 @@ test('renderer frame times, live update rate and heap during a fast run', async 
 
   const frames = await page.evaluate(async () => {
     const chart = document.querySelector('[data-testid="equity-chart"]')!;
-    // A live update is a frame in which the chart shows a different last point than the frame before.
+    // A live update is a frame in which the chart shows a different number of points than the frame before.
     let updates = 0;
-    let shown = chart.getAttribute('data-last-equity');
+    let shown = chart.getAttribute('data-points');
     const deltas: number[] = [];
     const start = performance.now();
     let last = start;
@@ -47,7 +47,7 @@ test('renderer frame times, live update rate and heap during a fast run', async 
       const tick = (now: number) => {
         deltas.push(now - last);
         last = now;
-        const current = chart.getAttribute('data-last-equity');
+        const current = chart.getAttribute('data-points');
         if (current !== shown) updates += 1;
         shown = current;
         if (now - start < 10_000) requestAnimationFrame(tick);
