@@ -151,6 +151,19 @@ describe('DashboardQueries: risk metrics', () => {
     db.close();
   });
 
+  it('keeps every sample past its first capacity, and drops a sample that goes back in time', () => {
+    const db = freshDb();
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) addSample(db, T0 + i * 3_600_000, 100 + i);
+    })();
+    addSample(db, T0, 1); // earlier than the last: ignored
+    const metrics = new DashboardQueries(db, () => settings).riskMetrics();
+    // 100 → 3099, never below a previous peak.
+    expect(metrics).toMatchObject({ samples: 3000, asOf: T0 + 2999 * 3_600_000, maxDrawdown: { depth: 0 } });
+    expect(metrics.totalReturn).toBeCloseTo(3099 / 100 - 1, 12);
+    db.close();
+  });
+
   it('answers with empty figures before the first checkpoint', () => {
     const db = freshDb();
     const metrics = new DashboardQueries(db, () => settings).riskMetrics();
