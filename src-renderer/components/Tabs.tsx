@@ -46,7 +46,7 @@ export function Tabs<T extends string>(props: {
           role="tab"
           id={`tab-${item.id}`}
           aria-selected={item.id === props.selected}
-          aria-controls={`panel-${item.id}`}
+          aria-controls={item.id === props.selected ? `panel-${item.id}` : undefined}
           tabIndex={item.id === props.selected ? 0 : -1}
           onClick={() => props.onSelect(item.id)}
           onKeyDown={(e) => onKey(e, index)}
