@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedEquityHistory, seedFills } from './seed';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CLI = join(__dirname, '..', 'dist', 'main', 'cli.cjs');
@@ -35,16 +36,29 @@ async function startServe(
   return { child, url, output };
 }
 
-export const test = base.extend<{ terminal: Terminal; serveArgs: string[] }>({
+/** A trending market gives the ensemble an edge, so its Kelly estimate keeps it trading. */
+export const TRENDING = 'market:\n  scenario: trending\n';
+
+export const test = base.extend<{
+  terminal: Terminal;
+  serveArgs: string[];
+  /** The user's settings.yaml written into the data directory before the start. */
+  settingsYaml: string;
+  /** A database seeded before the start: this many fills, or an equity history of this many points. */
+  seed: { fills?: number; equityPoints?: number };
+}>({
   serveArgs: [['--speed', '3000', '--seed', '7'], { option: true }],
-  terminal: async ({ serveArgs }, use) => {
+  settingsYaml: [TRENDING, { option: true }],
+  seed: [{}, { option: true }],
+  terminal: async ({ serveArgs, settingsYaml, seed }, use) => {
     test.skip(
       !existsSync(CHROMIUM) && !process.env.CI,
       `Chromium not found at ${CHROMIUM}: apt-get install chromium (CI installs it)`,
     );
     const dataDir = mkdtempSync(join(tmpdir(), 'botv2-e2e-'));
-    // A trending market gives the ensemble an edge, so its Kelly estimate keeps it trading.
-    writeFileSync(join(dataDir, 'settings.yaml'), 'market:\n  scenario: trending\n');
+    writeFileSync(join(dataDir, 'settings.yaml'), settingsYaml);
+    if (seed.fills) seedFills(dataDir, seed.fills);
+    if (seed.equityPoints) seedEquityHistory(dataDir, seed.equityPoints);
     const { child, url, output } = await startServe(dataDir, serveArgs);
     await use({ url, dataDir, output });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -4,6 +4,7 @@ import { loadSettings, SettingsError } from './config/load-settings';
 import { resolveSecrets, SecretStore } from './config/secret-store';
 import { secretValues } from './config/secrets';
 import { channelOf } from '../src-shared/ipc/channels';
+import type { ExportFormat } from '../src-shared/ipc/dashboard-schemas';
 import { bindContract, createIpcCallHandler, refuseUnexpectedIpc } from './host/electron-ipc';
 import { EngineHost } from './host/engine-host';
 import { USER_SETTINGS_FILE } from './host/paths';
@@ -49,6 +50,25 @@ function openHost(options: ConstructorParameters<typeof EngineHost>[0]): EngineH
   }
 }
 
+/** "Export database…" / "Export CSV…": the trader picks where; null when the dialog is cancelled. */
+async function chooseExportPath(window: BrowserWindow, format: ExportFormat): Promise<string | null> {
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === 'database') {
+    const { canceled, filePath } = await dialog.showSaveDialog(window, {
+      title: 'Export the BotV2 database',
+      defaultPath: join(app.getPath('documents'), `botv2-${stamp}.sqlite`),
+      filters: [{ name: 'SQLite database', extensions: ['sqlite'] }],
+    });
+    return canceled || !filePath ? null : filePath;
+  }
+  const { canceled, filePaths } = await dialog.showOpenDialog(window, {
+    title: 'Choose a folder for trades.csv, fills.csv and checkpoints.csv',
+    defaultPath: app.getPath('documents'),
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  return canceled ? null : (filePaths[0] ?? null);
+}
+
 function start(): void {
   const dataDir = app.getPath('userData');
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
@@ -61,13 +81,14 @@ function start(): void {
     app.quit();
     return;
   }
-  const dispatch = createDispatch(host, logger);
-
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // Hardening: synchronous permission checks (navigator.permissions, clipboard, …) are refused too.
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
+  const dispatch = createDispatch(host, logger, {
+    chooseExportPath: (format) => chooseExportPath(window, format),
+  });
   // Hardening: the sender check, refusal and logging live in host/electron-ipc.ts (tested with fake events).
   bindContract(
     ipcMain,

@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { selectBridge } from './bridge/select-bridge';
 import './styles.css';
+import './styles/views.css';
+import './styles/trade-log.css';
+import './styles/settings.css';
 
 const bridge = selectBridge();
 createRoot(document.getElementById('root')!).render(

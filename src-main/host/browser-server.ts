@@ -1,12 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  fstatSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { err } from '../../src-shared/ipc/result';
 import { ClientFrameSchema, type ServerFrame } from '../../src-shared/ipc/wire';
 import type { Logger } from '../log';
 import type { HostListener } from './engine-host';
+import { CSV_FILES } from './export-service';
 import type { Dispatch } from './request-handlers';
 import { createGuard, TOKEN_COOKIE } from './request-guard';
 
@@ -89,6 +102,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    if (url.pathname.startsWith(EXPORT_PREFIX)) {
+      if (request.method !== 'GET') response.writeHead(405, { allow: 'GET' }).end();
+      else void serveExport(url.pathname.slice(EXPORT_PREFIX.length), response, options);
+      return;
+    }
     serveStatic(options.staticDir, url.pathname, token, response);
   });
 
@@ -143,10 +161,14 @@ function serveSocket(ws: WebSocket, options: BrowserServerOptions): void {
       ws.close(1008, 'malformed frame');
       return;
     }
-    send({
-      type: 'response',
-      id: frame.data.id,
-      result: options.dispatch(frame.data.name, frame.data.input),
+    const { id, name, input } = frame.data;
+    // A web page may not choose where the server writes files: exports download over HTTP instead.
+    const answer =
+      name === 'exportData'
+        ? Promise.resolve(err(BROWSER_EXPORT_REFUSAL))
+        : options.dispatch.async(name, input);
+    void answer.then((result) => {
+      if (ws.readyState === ws.OPEN) send({ type: 'response', id, result });
     });
   });
 }
@@ -165,6 +187,73 @@ function decodePath(pathname: string): string | null {
     return decodeURIComponent(pathname);
   } catch {
     return null;
+  }
+}
+
+export const BROWSER_EXPORT_REFUSAL =
+  'in browser mode exports download through the page (/export/…); the connection cannot write files';
+
+const EXPORT_PREFIX = '/export/';
+const DATABASE_DOWNLOAD = 'botv2.sqlite';
+
+/**
+ * GET /export/botv2.sqlite: a fresh online-backup copy of the database; GET /export/{trades,fills,
+ * checkpoints}.csv: that table as CSV. Written to a private temporary folder, streamed, then removed.
+ */
+async function serveExport(
+  name: string,
+  response: ServerResponse,
+  options: BrowserServerOptions,
+): Promise<void> {
+  const isDatabase = name === DATABASE_DOWNLOAD;
+  if (!isDatabase && !(CSV_FILES as readonly string[]).includes(name)) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 no such export\n');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'botv2-export-'));
+  let removed = false;
+  try {
+    const path = isDatabase ? join(dir, DATABASE_DOWNLOAD) : dir;
+    const result = await options.dispatch.async('exportData', {
+      format: isDatabase ? 'database' : 'csv',
+      path,
+    });
+    if (!result.ok) {
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`${result.error}\n`);
+      return;
+    }
+    const file = isDatabase ? path : join(dir, name);
+    const fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    // Removed before streaming (the open descriptor keeps the data readable on POSIX), so no copy is
+    // left behind once the download ends; Windows refuses, and the finally below removes it instead.
+    removed = removeQuietly(dir);
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+    response.writeHead(200, {
+      'content-type': isDatabase ? 'application/vnd.sqlite3' : 'text/csv; charset=utf-8',
+      'content-length': String(size),
+      'content-disposition': `attachment; filename="botv2-${stamp}-${name}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    await pipeline(createReadStream('', { fd }), response);
+    options.logger.info({ export: name }, 'export downloaded');
+  } catch (error) {
+    options.logger.error({ err: error, export: name }, 'export failed');
+    if (!response.headersSent)
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('export failed\n');
+    else response.destroy();
+  } finally {
+    if (!removed) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function removeQuietly(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 

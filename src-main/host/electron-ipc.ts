@@ -32,7 +32,11 @@ export interface IpcGuardOptions {
   logger: GuardLogger;
 }
 
-export type IpcCallHandler = (name: RequestName, event: IpcCallEvent, input: unknown) => Result<unknown>;
+export type IpcCallHandler = (
+  name: RequestName,
+  event: IpcCallEvent,
+  input: unknown,
+) => Promise<Result<unknown>>;
 
 export const UNTRUSTED_FRAME_ERROR = 'refused: this frame may not call the engine';
 
@@ -71,7 +75,7 @@ function isPlainInput(input: unknown): boolean {
  */
 export function createIpcCallHandler(options: IpcGuardOptions): IpcCallHandler {
   const { contents, expectedUrl, dispatch, logger } = options;
-  return (name, event, input) => {
+  return async (name, event, input) => {
     const frame = frameOf(event);
     const trusted =
       event.sender === contents &&
@@ -88,7 +92,7 @@ export function createIpcCallHandler(options: IpcGuardOptions): IpcCallHandler {
       return err(`invalid ${name} request: expected an object of named fields`);
     }
     try {
-      return dispatch(name, input);
+      return await dispatch.async(name, input);
     } catch (error) {
       // The dispatch catches handler errors itself; this is the last net so nothing throws into Electron.
       logger.error({ err: error, request: name }, 'IPC request failed');
@@ -99,7 +103,7 @@ export function createIpcCallHandler(options: IpcGuardOptions): IpcCallHandler {
 
 /** The part of ipcMain used here. */
 export interface InvokeRegistry {
-  handle(channel: string, listener: (event: IpcCallEvent, input: unknown) => Result<unknown>): void;
+  handle(channel: string, listener: (event: IpcCallEvent, input: unknown) => Promise<Result<unknown>>): void;
 }
 
 /** Registers one invoke handler per contract entry (botv2:<name>), each through the guard. */

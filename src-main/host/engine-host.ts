@@ -448,4 +448,23 @@ export class EngineHost {
       this.listeners.clear();
     }
   }
+
+  // ── Dashboard (helper/dashboard): read-only accessors for the dashboard's requests ──────────────────
+
+  /** The data directory: the database and the trader's settings.yaml live here. */
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  /** The settings this host runs with (read at start). */
+  get settings(): Settings {
+    return this.options.settings;
+  }
+
+  /** The equity points with from ≤ time ≤ to (engine time), downsampled (LTTB) to at most maxPoints. */
+  equityHistoryBetween(maxPoints: number, from: number, to: number): EquityPoint[] {
+    return this.history.downsample(maxPoints, from, to);
+  }
+
+  // ── end of the dashboard block ─────────────────────────────────────────────────────────────────────
 }

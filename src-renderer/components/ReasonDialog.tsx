@@ -6,6 +6,10 @@ export interface ReasonDialogProps {
   confirmLabel: string;
   /** When true the reason may be left empty. */
   reasonOptional?: boolean;
+  /** A reason to start with (editable). */
+  initialReason?: string;
+  /** Label of the reason field. */
+  reasonLabel?: string;
   tone?: 'danger' | 'normal';
   onConfirm(reason: string): Promise<string | null>;
   onCancel(): void;
@@ -13,17 +17,21 @@ export interface ReasonDialogProps {
 
 /** A modal confirmation that asks for a reason; shows the engine's refusal if the action fails. */
 export function ReasonDialog(props: ReasonDialogProps) {
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(props.initialReason ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy) return;
     if (!props.reasonOptional && !reason.trim()) {
       setError('A reason is required.');
       return;
@@ -47,7 +55,8 @@ export function ReasonDialog(props: ReasonDialogProps) {
         <h2 id={titleId}>{props.title}</h2>
         <p id={descriptionId}>{props.description}</p>
         <label>
-          Reason{props.reasonOptional ? ' (optional)' : ''}
+          {props.reasonLabel ?? 'Reason'}
+          {props.reasonOptional ? ' (optional)' : ''}
           <textarea
             ref={input}
             name="reason"
@@ -55,6 +64,14 @@ export function ReasonDialog(props: ReasonDialogProps) {
             maxLength={500}
             rows={3}
             aria-invalid={error !== null}
+            aria-keyshortcuts="Enter"
+            onKeyDown={(e) => {
+              // Enter confirms (Shift+Enter starts a new line), so a keyboard halt is two keys.
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
             onChange={(e) => {
               setReason(e.target.value);
               setError(null);

@@ -3,11 +3,16 @@ import type { BreakerEvent, BreakerState } from '../../src-shared/domain/risk';
 import type { EquityPoint, Execution } from '../../src-shared/domain/trading';
 import type { HostStatus, Snapshot } from '../../src-shared/ipc/contract';
 import type { ConnectionState } from '../bridge/bridge';
+import type { RiskAnalyticsSlice, StrategiesSlice } from './analytics-slices';
+import type { UiSlice } from './ui-slice';
 
-/** Live points kept in memory beyond the downsampled history; older detail is re-read from the host. */
-export const MAX_LIVE_POINTS = 20_000;
-/** Trades kept for the log; older pages are fetched on demand. */
-export const MAX_TRADES_IN_MEMORY = 1_000;
+/**
+ * A safety cap on the points kept: connect-store re-reads the downsampled history long before (see
+ * REREAD_ABOVE_POINTS), so this trims only if the host cannot answer.
+ */
+export const MAX_LIVE_POINTS = 40_000;
+/** Newest trades kept from the live stream; the trade log pages the database itself. */
+export const MAX_TRADES_IN_MEMORY = 200;
 
 export interface PortfolioSlice {
   snapshot: Snapshot | null;
@@ -28,6 +33,8 @@ export interface TradesSlice {
 export interface RiskSlice {
   breaker: BreakerState | null;
   breakerEvents: BreakerEvent[];
+  /** The newest event pushed live (not loaded with the history): what a desktop notification is about. */
+  lastPushedBreakerEvent: BreakerEvent | null;
   setBreakerEvents(events: BreakerEvent[]): void;
   applyBreakerChange(event: BreakerEvent, state: BreakerState): void;
 }
@@ -40,7 +47,13 @@ export interface ConnectionSlice {
   setError(message: string | null): void;
 }
 
-export type TerminalState = PortfolioSlice & TradesSlice & RiskSlice & ConnectionSlice;
+export type TerminalState = PortfolioSlice &
+  TradesSlice &
+  RiskSlice &
+  ConnectionSlice &
+  StrategiesSlice &
+  RiskAnalyticsSlice &
+  UiSlice;
 type Slice<T> = StateCreator<TerminalState, [], [], T>;
 
 export const createPortfolioSlice: Slice<PortfolioSlice> = (set) => ({
@@ -87,9 +100,14 @@ export const createTradesSlice: Slice<TradesSlice> = (set) => ({
 export const createRiskSlice: Slice<RiskSlice> = (set) => ({
   breaker: null,
   breakerEvents: [],
+  lastPushedBreakerEvent: null,
   setBreakerEvents: (breakerEvents) => set({ breakerEvents }),
   applyBreakerChange: (event, breaker) =>
-    set((state) => ({ breaker, breakerEvents: [event, ...state.breakerEvents].slice(0, 200) })),
+    set((state) => ({
+      breaker,
+      lastPushedBreakerEvent: event,
+      breakerEvents: [event, ...state.breakerEvents].slice(0, 1000),
+    })),
 });
 
 export const createConnectionSlice: Slice<ConnectionSlice> = (set) => ({

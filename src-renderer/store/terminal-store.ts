@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createRiskAnalyticsSlice, createStrategiesSlice } from './analytics-slices';
 import {
   createConnectionSlice,
   createPortfolioSlice,
@@ -6,6 +7,7 @@ import {
   createTradesSlice,
   type TerminalState,
 } from './slices';
+import { createUiSlice } from './ui-slice';
 
 /** The renderer's one store, combined from its slices. */
 export const useTerminal = create<TerminalState>()((...a) => ({
@@ -13,4 +15,7 @@ export const useTerminal = create<TerminalState>()((...a) => ({
   ...createTradesSlice(...a),
   ...createRiskSlice(...a),
   ...createConnectionSlice(...a),
+  ...createStrategiesSlice(...a),
+  ...createRiskAnalyticsSlice(...a),
+  ...createUiSlice(...a),
 }));

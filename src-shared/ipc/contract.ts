@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { RiskViewSchema, StrategyRowSchema } from '../domain/analytics';
+import { EpochMs } from '../domain/market';
 import { BreakerEventSchema, BreakerLevelSchema, BreakerStateSchema } from '../domain/risk';
 import { StrategyInfoSchema } from '../domain/strategy';
+import {
+  DailyReturnSchema,
+  DecisionDetailSchema,
+  ExportDataSchema,
+  ExportResultSchema,
+  RiskMetricsSchema,
+  SaveSettingsResultSchema,
+  SaveSettingsSchema,
+  SettingsViewSchema,
+  StrategyPnlSchema,
+  TradeLogOptionsSchema,
+  TradeLogPageSchema,
+  TradeLogQuerySchema,
+} from './dashboard-schemas';
 import {
   EquityPointSchema,
   PortfolioSchema,
@@ -73,7 +88,17 @@ export const contract = {
   trades: entry('query', TradesQuerySchema, TradesPageSchema),
   equityHistory: entry(
     'query',
-    z.strictObject({ maxPoints: z.number().int().min(2).max(1_000_000).default(5000) }),
+    z
+      .strictObject({
+        maxPoints: z.number().int().min(2).max(1_000_000).default(5000),
+        /** Engine-time window (inclusive) for a zoomed chart; the whole history when left out. */
+        from: EpochMs.optional(),
+        to: EpochMs.optional(),
+      })
+      .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+        error: 'from must not be after to',
+        path: ['from'],
+      }),
     z.array(EquityPointSchema),
   ),
   breakerEvents: entry(
@@ -98,6 +123,25 @@ export const contract = {
   strategyTable: entry('query', z.strictObject({}), z.array(StrategyRowSchema)),
   riskView: entry('query', z.strictObject({}), RiskViewSchema),
   resume: entry('command', z.strictObject({ reason: reason.optional() }), BreakerStateSchema),
+  // The dashboard (src-shared/ipc/dashboard-schemas.ts).
+  tradeLog: entry('query', TradeLogQuerySchema, TradeLogPageSchema),
+  tradeLogOptions: entry('query', z.strictObject({}), TradeLogOptionsSchema),
+  decisionRecord: entry(
+    'query',
+    z.strictObject({ fillId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+    DecisionDetailSchema,
+  ),
+  riskMetrics: entry('query', z.strictObject({}), RiskMetricsSchema),
+  dailyReturns: entry(
+    'query',
+    z.strictObject({ days: z.number().int().min(1).max(3660).default(90) }),
+    z.array(DailyReturnSchema),
+  ),
+  strategyPnl: entry('query', z.strictObject({}), z.array(StrategyPnlSchema)),
+  settings: entry('query', z.strictObject({}), SettingsViewSchema),
+  saveSettings: entry('command', SaveSettingsSchema, SaveSettingsResultSchema),
+  /** Asynchronous (a backup takes time): served through Dispatch.async; see request-handlers.ts. */
+  exportData: entry('command', ExportDataSchema, ExportResultSchema),
 } as const;
 
 /** Pushed from the host to every connected renderer. */

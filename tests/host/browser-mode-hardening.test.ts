@@ -22,7 +22,9 @@ async function start(ipAllowlist: readonly string[] = []): Promise<BrowserServer
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   const server = await startBrowserServer({
-    dispatch: () => ({ ok: true, value: null }),
+    dispatch: Object.assign(() => ({ ok: true as const, value: null }), {
+      async: () => Promise.resolve({ ok: true as const, value: null }),
+    }),
     subscribe: () => () => undefined,
     staticDir,
     port: 0,

@@ -43,26 +43,29 @@ function ourWindow() {
 /** A dispatch that records whether it was reached: a refused call must never get this far. */
 function recordingDispatch() {
   const calls: [unknown, unknown][] = [];
-  const dispatch: Dispatch = (name, input) => {
+  const record = (name: unknown, input: unknown) => {
     calls.push([name, input]);
-    return { ok: true, value: 'dispatched' };
+    return { ok: true as const, value: 'dispatched' };
   };
+  const dispatch: Dispatch = Object.assign(record, {
+    async: (name: unknown, input: unknown) => Promise.resolve(record(name, input)),
+  });
   return { calls, dispatch };
 }
 
 describe('Electron IPC guard', () => {
-  it('passes a call from our main frame at our page to the dispatch', () => {
+  it('passes a call from our main frame at our page to the dispatch', async () => {
     const { contents, mainFrame } = ourWindow();
     const { calls, dispatch } = recordingDispatch();
     const spy = spyLogger();
     const handle = createIpcCallHandler({ contents, expectedUrl, dispatch, logger: spy.logger });
-    const result = handle('halt', { sender: contents, senderFrame: mainFrame }, { reason: 'test' });
+    const result = await handle('halt', { sender: contents, senderFrame: mainFrame }, { reason: 'test' });
     expect(result).toEqual({ ok: true, value: 'dispatched' });
     expect(calls).toEqual([['halt', { reason: 'test' }]]);
     expect(spy.warnings).toEqual([]);
   });
 
-  it('refuses and logs a call from a subframe, another page, another webContents or a gone frame', () => {
+  it('refuses and logs a call from a subframe, another page, another webContents or a gone frame', async () => {
     const { calls, dispatch } = recordingDispatch();
     const spy = spyLogger();
     // Each case: our window, and the event as Electron would deliver it.
@@ -89,7 +92,7 @@ describe('Electron IPC guard', () => {
         dispatch,
         logger: spy.logger,
       });
-      expect(handle('halt', makeEvent(own), { reason: 'x' })).toEqual({
+      expect(await handle('halt', makeEvent(own), { reason: 'x' })).toEqual({
         ok: false,
         error: UNTRUSTED_FRAME_ERROR,
       });
@@ -103,7 +106,7 @@ describe('Electron IPC guard', () => {
     expect(spy.warnings[2]!.fields.ownWindow).toBe(false);
   });
 
-  it('admits the main frame only at exactly our page, whatever its query or fragment (property)', () => {
+  it('admits the main frame only at exactly our page, whatever its query or fragment (property)', async () => {
     const { calls, dispatch } = recordingDispatch();
     const spy = spyLogger();
     const lookAlike = fc.oneof(
@@ -113,12 +116,12 @@ describe('Electron IPC guard', () => {
       fc.string().map((s) => `${s}${expectedUrl}`),
       fc.constantFrom(expectedUrl.toUpperCase(), expectedUrl.replace('index', 'Index'), `${expectedUrl}/`),
     );
-    fc.assert(
-      fc.property(lookAlike, (url) => {
+    await fc.assert(
+      fc.asyncProperty(lookAlike, async (url) => {
         const { contents, mainFrame } = ourWindow();
         mainFrame.url = url;
         const handle = createIpcCallHandler({ contents, expectedUrl, dispatch, logger: spy.logger });
-        const admitted = handle('snapshot', { sender: contents, senderFrame: mainFrame }, {}).ok;
+        const admitted = (await handle('snapshot', { sender: contents, senderFrame: mainFrame }, {})).ok;
         expect(admitted).toBe(url.split(/[?#]/)[0] === expectedUrl);
       }),
       { numRuns: 300 },
@@ -126,14 +129,14 @@ describe('Electron IPC guard', () => {
     expect(calls.length + spy.warnings.length).toBe(300);
   });
 
-  it('refuses payloads that are not plain objects, which zod would read as empty input', () => {
+  it('refuses payloads that are not plain objects, which zod would read as empty input', async () => {
     const { contents, mainFrame } = ourWindow();
     const { calls, dispatch } = recordingDispatch();
     const spy = spyLogger();
     const handle = createIpcCallHandler({ contents, expectedUrl, dispatch, logger: spy.logger });
     const event = { sender: contents, senderFrame: mainFrame };
     for (const input of [new Date(0), new Map([['reason', 'x']]), new Set(), new Uint8Array(4), /x/]) {
-      expect(handle('snapshot', event, input)).toEqual({
+      expect(await handle('snapshot', event, input)).toEqual({
         ok: false,
         error: 'invalid snapshot request: expected an object of named fields',
       });
@@ -141,11 +144,11 @@ describe('Electron IPC guard', () => {
     expect(calls).toEqual([]);
     // Plain objects, null-prototype objects, nothing, and primitives (zod answers those) go through.
     for (const input of [{}, Object.create(null) as object, undefined, null, 'text', 42])
-      handle('snapshot', event, input);
+      await handle('snapshot', event, input);
     expect(calls).toHaveLength(6);
   });
 
-  it('answers through the real dispatch: schema errors for a bad payload, values for a good one', () => {
+  it('answers through the real dispatch: schema errors for a bad payload, values for a good one', async () => {
     const { contents, mainFrame } = ourWindow();
     const host = testHost(tempDir());
     try {
@@ -157,28 +160,38 @@ describe('Electron IPC guard', () => {
         logger: spy.logger,
       });
       const event = { sender: contents, senderFrame: mainFrame };
-      expect(handle('halt', event, { reason: '' })).toEqual({
+      expect(await handle('halt', event, { reason: '' })).toEqual({
         ok: false,
         error: 'invalid halt request: reason: a reason is required',
       });
-      expect(handle('halt', event, { reason: 'news' })).toMatchObject({ ok: true, value: { halted: true } });
+      expect(await handle('halt', event, { reason: 'news' })).toMatchObject({
+        ok: true,
+        value: { halted: true },
+      });
     } finally {
       host.close();
     }
   });
 
-  it('turns a throwing dispatch into an error result and logs it', () => {
+  it('turns a throwing dispatch into an error result and logs it', async () => {
     const { contents, mainFrame } = ourWindow();
     const spy = spyLogger();
     const handle = createIpcCallHandler({
       contents,
       expectedUrl,
-      dispatch: () => {
-        throw new Error('boom');
-      },
+      dispatch: Object.assign(
+        () => {
+          throw new Error('boom');
+        },
+        {
+          async: () => {
+            throw new Error('boom');
+          },
+        },
+      ),
       logger: spy.logger,
     });
-    expect(handle('snapshot', { sender: contents, senderFrame: mainFrame }, {})).toEqual({
+    expect(await handle('snapshot', { sender: contents, senderFrame: mainFrame }, {})).toEqual({
       ok: false,
       error: 'snapshot failed',
     });

@@ -14,6 +14,9 @@ import { testHost } from '../helpers/host';
 // The loop runs over REQUEST_NAMES, so a new entry is fuzzed as soon as it exists; VALID_INPUT's mapped
 // type makes the compiler ask for a valid example of it.
 
+/** Where the control's export goes (removed with the host's folder in afterAll). */
+const EXPORT_DIR = mkdtempSync(join(tmpdir(), 'botv2-fuzz-export-'));
+
 /** One valid input per entry: the control that the host would accept a well-formed call. */
 const VALID_INPUT: { [K in RequestName]: RequestInput<K> } = {
   snapshot: {},
@@ -26,6 +29,15 @@ const VALID_INPUT: { [K in RequestName]: RequestInput<K> } = {
   rearm: { reason: 'fuzz control' },
   strategyTable: {},
   riskView: {},
+  tradeLog: { offset: 0, limit: 10, side: 'sell' },
+  tradeLogOptions: {},
+  decisionRecord: { fillId: 1 },
+  riskMetrics: {},
+  dailyReturns: { days: 30 },
+  strategyPnl: {},
+  settings: {},
+  saveSettings: { yaml: '' },
+  exportData: { format: 'database', path: join(EXPORT_DIR, 'fuzz-control.sqlite') },
 };
 
 const HUGE_STRING = 'A'.repeat(100_001);
@@ -48,8 +60,13 @@ function fieldOf(schema: z.core.$ZodType): { kind: FieldKind; nullable: boolean 
   }
 }
 
+/** The fields of an entry's input; for a union of objects (saveSettings), those of its first option. */
 function shapeOf(name: RequestName): Record<string, z.core.$ZodType> {
-  return (contract[name].input as unknown as { shape: Record<string, z.core.$ZodType> }).shape;
+  const schema = contract[name].input as unknown as z.core.$ZodType;
+  const def = schema._zod.def;
+  const object =
+    def.type === 'union' ? (def as unknown as { options: z.core.$ZodType[] }).options[0]! : schema;
+  return (object as unknown as { shape: Record<string, z.core.$ZodType> }).shape;
 }
 
 /** Values no field of that kind may accept: wrong JS types, NaN, infinities, unbounded sizes. */
@@ -137,15 +154,16 @@ describe('IPC fuzzing: every contract entry refuses hostile payloads', () => {
   afterAll(() => {
     host.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(EXPORT_DIR, { recursive: true, force: true });
   });
 
   for (const name of REQUEST_NAMES) {
-    it(`${name}: a schema error, no state change, no throw`, () => {
+    it(`${name}: a schema error, no state change, no throw`, async () => {
       const before = stateOf(host);
       const pattern = new RegExp(`^invalid ${name} request: \\S`);
-      fc.assert(
-        fc.property(hostileInput(name), (input) => {
-          const result = dispatch(name, input);
+      await fc.assert(
+        fc.asyncProperty(hostileInput(name), async (input) => {
+          const result = await dispatch.async(name, input);
           expect(result.ok).toBe(false);
           expect(result.ok ? '' : result.error).toMatch(pattern);
           // The message is for a person: bounded, whatever the payload's size.
@@ -158,10 +176,10 @@ describe('IPC fuzzing: every contract entry refuses hostile payloads', () => {
     });
   }
 
-  it('refuses unknown request names, including the names of Object.prototype members', () => {
+  it('refuses unknown request names, including the names of Object.prototype members', async () => {
     const before = stateOf(host);
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.constantFrom(
             '__proto__',
@@ -176,8 +194,8 @@ describe('IPC fuzzing: every contract entry refuses hostile payloads', () => {
           fc.jsonValue().filter((v) => typeof v !== 'string'),
         ),
         fc.jsonValue(),
-        (name, input) => {
-          const result = dispatch(name, input);
+        async (name, input) => {
+          const result = await dispatch.async(name, input);
           expect(result).toEqual({ ok: false, error: expect.stringMatching(/^unknown request: /) });
         },
       ),
@@ -209,9 +227,9 @@ describe('IPC fuzzing: every contract entry refuses hostile payloads', () => {
     });
   });
 
-  it('the control: each valid example passes the schema, and a valid command does change the state', () => {
+  it('the control: each valid example passes the schema, and a valid command does change the state', async () => {
     for (const name of REQUEST_NAMES) {
-      const result = dispatch(name, VALID_INPUT[name]);
+      const result = await dispatch.async(name, VALID_INPUT[name]);
       // A command may still be refused by the engine's rules (nothing to rearm), never by the schema.
       if (!result.ok) expect(result.error).not.toMatch(/^invalid /);
     }
