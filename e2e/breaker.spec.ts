@@ -127,3 +127,53 @@ test.describe('when the breaker trips', () => {
     expect(trips[0]!.actor).toBe('auto');
   });
 });
+
+test('halt, resume, force and re-arm persist: after a restart the state and the audit list are as left', async ({
+  page,
+  terminal,
+}) => {
+  await openTerminal(page, terminal);
+  const state = page.getByTestId('breaker-state');
+  const halt = async (reason: string) => {
+    await page.getByRole('button', { name: 'Halt trading' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Halt trading' });
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: 'Halt now' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(state).toHaveAttribute('data-halted', 'true');
+  };
+  await halt('e2e: first halt');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('dialog', { name: 'Resume trading' }).getByRole('button', { name: 'Resume' }).click();
+  await expect(state).toHaveAttribute('data-halted', 'false');
+  await page.getByRole('button', { name: 'Force level…' }).click();
+  const force = page.getByRole('dialog', { name: 'Force a breaker level' });
+  await force.getByLabel('Level').selectOption({ label: 'Level 2 (reduce)' });
+  await force.getByLabel('Duration (minutes of engine time)').fill('10080');
+  await force.getByLabel('Reason').fill('e2e: forced before the restart');
+  await force.getByRole('button', { name: 'Force level' }).click();
+  await expect(state).toHaveAttribute('data-level', '2');
+  await page.getByRole('button', { name: 'Re-arm…' }).click();
+  const rearm = page.getByRole('dialog', { name: 'Re-arm the breaker' });
+  await rearm.getByLabel('Reason').fill('e2e: re-armed before the restart');
+  await rearm.getByRole('button', { name: 'Re-arm' }).click();
+  await expect(state).toHaveAttribute('data-level', '0');
+  await halt('e2e: halted across the restart');
+
+  await terminal.restart();
+  await openTerminal(page, terminal);
+  await expect(state).toHaveAttribute('data-halted', 'true');
+  await expect(state).toContainText('e2e: halted across the restart');
+  const audit = page.getByTestId('breaker-audit');
+  await expect(audit.locator('li[data-kind="halt"]')).toHaveCount(2);
+  await expect(audit.locator('li[data-kind="halt"]').first()).toContainText('e2e: halted across the restart');
+  await expect(audit.locator('li[data-kind="resume"]')).toHaveCount(1);
+  await expect(audit.locator('li[data-kind="force"]')).toContainText('e2e: forced before the restart');
+  await expect(audit.locator('li[data-kind="rearm"]')).toContainText('e2e: re-armed before the restart');
+  expect(events(terminal.dataDir, 'halt').map((e) => e.reason)).toEqual([
+    'e2e: first halt',
+    'e2e: halted across the restart',
+  ]);
+  // A graceful stop: no recovery notice after the restart.
+  await expect(page.getByTestId('recovery')).toHaveCount(0);
+});

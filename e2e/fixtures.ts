@@ -9,9 +9,22 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CLI = join(__dirname, '..', 'dist', 'main', 'cli.cjs');
 
 export interface Terminal {
-  url: string;
+  /** The running server's page URL (a new one after restart()). */
+  readonly url: string;
   dataDir: string;
   output: string[];
+  /**
+   * Stops the server gracefully (SIGTERM, exit code 0), or kills it (SIGKILL) with `crash`, and starts it
+   * again on the same data directory.
+   */
+  restart(options?: { crash?: boolean }): Promise<void>;
+}
+
+/** SIGTERM and the exit code: a graceful stop exits 0. */
+async function stopServe(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
 }
 
 /** Starts `botv2 serve --port 0` on a fresh data directory and resolves once it prints its URL. */
@@ -59,11 +72,25 @@ export const test = base.extend<{
     writeFileSync(join(dataDir, 'settings.yaml'), settingsYaml);
     if (seed.fills) seedFills(dataDir, seed.fills);
     if (seed.equityPoints) seedEquityHistory(dataDir, seed.equityPoints);
-    const { child, url, output } = await startServe(dataDir, serveArgs);
-    await use({ url, dataDir, output });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    let current = await startServe(dataDir, serveArgs);
+    const output = current.output;
+    await use({
+      get url() {
+        return current.url;
+      },
+      dataDir,
+      output,
+      restart: async ({ crash = false } = {}) => {
+        if (crash) {
+          const killed = new Promise((resolve) => current.child.once('exit', resolve));
+          current.child.kill('SIGKILL');
+          await killed;
+        } else expect(await stopServe(current.child)).toBe(0);
+        current = await startServe(dataDir, serveArgs);
+        output.push(...current.output);
+      },
+    });
+    expect(await stopServe(current.child)).toBe(0);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -1,10 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const ARTIFACTS = join(__dirname, 'artifacts');
+import { openTerminal, snapshot } from './helpers';
 
 async function tradeIds(page: Page): Promise<number[]> {
   return page
@@ -48,9 +46,7 @@ test('the terminal paper-trades, halts with a reason and resumes', async ({ page
   // Trades appear.
   await expect(page.locator('[data-trade-id]').first()).toBeVisible();
 
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, 'terminal.png') });
-  await test.info().attach('terminal', { path: join(ARTIFACTS, 'terminal.png'), contentType: 'image/png' });
+  await snapshot(page, 'overview');
 
   // Halt asks for a reason and refuses an empty one.
   await page.getByRole('button', { name: 'Halt trading' }).click();
@@ -105,4 +101,15 @@ test('a wrong token gets no page', async ({ page, terminal }) => {
   const wrong = terminal.url.replace(/token=[^&]+/, 'token=wrong');
   const response = await page.goto(wrong);
   expect(response?.status()).toBe(401);
+});
+
+test('after an unclean stop the terminal says it recovered, and when from', async ({ page, terminal }) => {
+  await openTerminal(page, terminal);
+  await expect.poll(() => engineEvents(page)).toBeGreaterThan(20);
+  await expect(page.getByTestId('recovery')).toHaveCount(0);
+  await terminal.restart({ crash: true });
+  await openTerminal(page, terminal);
+  await expect(page.getByTestId('recovery')).toHaveText(
+    /^recovered after an unclean stop at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+  );
 });

@@ -98,4 +98,5 @@ test('exports download in browser mode: a database copy and CSV tables', async (
   expect(csv[0]).toBe(
     'id,order_id,time,instrument,side,qty,price,commission,liquidity,realized_pnl,effect,strategy,reason',
   );
+  await snapshot(page, 'data-export');
 });

@@ -88,6 +88,14 @@ function start(): void {
   const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
   const dispatch = createDispatch(host, logger, {
     chooseExportPath: (format) => chooseExportPath(window, format),
+    chooseDataFiles: async () => {
+      const { canceled, filePaths } = await dialog.showOpenDialog(window, {
+        title: 'Choose market data (CSV) for a backtest',
+        filters: [{ name: 'CSV files', extensions: ['csv', 'txt'] }],
+        properties: ['openFile', 'multiSelections'],
+      });
+      return canceled ? null : filePaths;
+    },
   });
   // Hardening: the sender check, refusal and logging live in host/electron-ipc.ts (tested with fake events).
   bindContract(

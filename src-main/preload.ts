@@ -33,10 +33,16 @@ const api = {
   settings: (input: unknown) => ipcRenderer.invoke(channelOf('settings'), input),
   saveSettings: (input: unknown) => ipcRenderer.invoke(channelOf('saveSettings'), input),
   exportData: (input: unknown) => ipcRenderer.invoke(channelOf('exportData'), input),
+  startBacktest: (input: unknown) => ipcRenderer.invoke(channelOf('startBacktest'), input),
+  cancelBacktest: (input: unknown) => ipcRenderer.invoke(channelOf('cancelBacktest'), input),
+  backtestRuns: (input: unknown) => ipcRenderer.invoke(channelOf('backtestRuns'), input),
+  backtestRun: (input: unknown) => ipcRenderer.invoke(channelOf('backtestRun'), input),
+  chooseDataFiles: (input: unknown) => ipcRenderer.invoke(channelOf('chooseDataFiles'), input),
   onEquity: listen('equity'),
   onFill: listen('fill'),
   onBreaker: listen('breaker'),
   onStatus: listen('status'),
+  onBacktestProgress: listen('backtestProgress'),
 } satisfies PreloadApi;
 
 contextBridge.exposeInMainWorld('botv2', api);

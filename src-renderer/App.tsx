@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { Bridge } from './bridge/bridge';
 import { Tabs, type TabItem } from './components/Tabs';
 import { ExportPanel } from './panels/ExportPanel';
+import { BacktestPanel } from './panels/backtest/BacktestPanel';
 import { PortfolioSummary } from './panels/PortfolioSummary';
 import { StatusBar } from './panels/StatusBar';
 import { BreakerControls } from './panels/breaker/BreakerControls';
@@ -23,6 +24,7 @@ const TAB_ITEMS: readonly TabItem<TabId>[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'strategies', label: 'Strategies' },
   { id: 'risk', label: 'Risk' },
+  { id: 'backtest', label: 'Backtest' },
   { id: 'settings', label: 'Settings' },
   { id: 'data', label: 'Data & export' },
 ];
@@ -58,6 +60,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === 'overview' && <Overview bridge={bridge} />}
         {tab === 'strategies' && <StrategiesPanel bridge={bridge} />}
         {tab === 'risk' && <RiskPanel bridge={bridge} />}
+        {tab === 'backtest' && <BacktestPanel bridge={bridge} />}
         {tab === 'settings' && <SettingsPanel bridge={bridge} />}
         {tab === 'data' && <ExportPanel bridge={bridge} />}
       </main>

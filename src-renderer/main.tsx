@@ -6,6 +6,7 @@ import './styles.css';
 import './styles/views.css';
 import './styles/trade-log.css';
 import './styles/settings.css';
+import './styles/backtest.css';
 
 const bridge = selectBridge();
 createRoot(document.getElementById('root')!).render(

@@ -2,13 +2,23 @@ import { startBacktestWorker, type BacktestHandle } from '../backtest/backtest-w
 import { BacktestCancelledError, type BacktestOptions, type BacktestProgress } from '../backtest/options';
 import type { Logger } from '../log';
 import type { Db } from '../store/database';
-import { listRuns, loadRun, saveRun, type RunRecord, type RunSummary } from '../store/runs';
+import {
+  listRuns,
+  loadRun,
+  markInterruptedRuns,
+  saveRun,
+  type RunRecord,
+  type RunSummary,
+} from '../store/runs';
 
 export interface BacktestProgressEvent extends BacktestProgress {
   runId: number;
   status: 'running' | 'done' | 'failed' | 'cancelled';
   error: string | null;
 }
+
+/** The error a run left 'running' by a previous process gets when the next one starts. */
+export const INTERRUPTED_RUN = 'interrupted: the app stopped while this backtest was running';
 
 /**
  * Backtests started from the app: each runs in a worker thread (the trading loop keeps its own thread),
@@ -17,6 +27,7 @@ export interface BacktestProgressEvent extends BacktestProgress {
  */
 export class BacktestService {
   private readonly running = new Map<number, BacktestHandle>();
+  private disposed = false;
 
   constructor(
     private readonly db: Db,
@@ -24,10 +35,14 @@ export class BacktestService {
     private readonly onProgress: (event: BacktestProgressEvent) => void,
     private readonly wallClock: () => number = Date.now,
     private readonly workerFile?: string,
-  ) {}
+  ) {
+    const interrupted = markInterruptedRuns(db, wallClock(), INTERRUPTED_RUN);
+    if (interrupted > 0) logger.warn({ runs: interrupted }, 'backtests interrupted by the last stop');
+  }
 
   /** Starts a run; returns its id at once. */
   start(options: BacktestOptions): number {
+    if (this.disposed) throw new Error('backtests are closed: the app is stopping');
     const seed = options.mode === 'pipeline' ? options.seed : 0;
     const data = options.mode === 'pipeline' ? { ...options, settings: undefined } : options;
     const settings = options.mode === 'pipeline' ? options.settings : null;
@@ -50,6 +65,8 @@ export class BacktestService {
       error: string | null,
     ) => {
       this.running.delete(runId);
+      // After dispose() the database is closed: the row stays 'running' and the next start marks it.
+      if (this.disposed) return;
       saveRun(this.db, {
         id: runId,
         startedAt,
@@ -102,5 +119,11 @@ export class BacktestService {
   /** Cancels every running backtest (shutdown). */
   cancelAll(): void {
     for (const handle of this.running.values()) handle.cancel();
+  }
+
+  /** Shutdown, before the database closes: cancels every run and writes nothing more. */
+  dispose(): void {
+    this.disposed = true;
+    this.cancelAll();
   }
 }

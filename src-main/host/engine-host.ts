@@ -16,6 +16,7 @@ import { openStore } from '../store/open-store';
 import { ReadModels } from '../store/read-models';
 import { Sessions } from '../store/sessions';
 import { SqliteJournal } from '../store/sqlite-journal';
+import { BacktestService } from './backtest-service';
 import { EquityHistory } from './equity-history';
 import { createDefaultFeed, type FeedStart } from './feeds';
 import { DATABASE_FILE } from './paths';
@@ -39,6 +40,8 @@ export interface EngineHostOptions {
   allowFreshDatabase?: boolean;
   /** How long a write waits for another program's lock before it counts as busy (default 2 s). */
   busyTimeoutMs?: number;
+  /** The bundled backtest worker; default backtest-worker.cjs beside the running bundle (dist/main). */
+  backtestWorkerFile?: string;
 }
 
 export type HostListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
@@ -81,6 +84,8 @@ export class EngineHost {
   private pending: MarketSlice | null = null;
   private closed = false;
   private feedDone = false;
+  /** Backtests started from the app: worker threads, saved in the runs table, progress as events. */
+  readonly backtests: BacktestService;
 
   constructor(private readonly options: EngineHostOptions) {
     const { settings, dataDir, logger } = options;
@@ -121,6 +126,13 @@ export class EngineHost {
     this.engine = this.buildEngine(restored);
     this.history = EquityHistory.fromCheckpoints(this.read.checkpointEquity());
     this.history.push(this.engine.equityPoint());
+    this.backtests = new BacktestService(
+      this.db,
+      logger,
+      (event) => this.emit('backtestProgress', event),
+      this.wallClock,
+      options.backtestWorkerFile,
+    );
   }
 
   /** The engine as the database says it is: the latest checkpoint plus the fills after it. */
@@ -433,6 +445,7 @@ export class EngineHost {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.closed = true;
+    this.backtests.dispose();
     try {
       this.db.transaction(() => {
         if (!this.fault) this.engine.checkpoint();

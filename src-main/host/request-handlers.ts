@@ -11,13 +11,14 @@ import { describeZodError, err, ok, type Result } from '../../src-shared/ipc/res
 import type { Logger } from '../log';
 import { DashboardQueries } from './dashboard-queries';
 import type { EngineHost } from './engine-host';
+import { listBacktests, loadBacktest, startBacktest } from './backtest-requests';
 import { writeExport } from './export-service';
 import { USER_SETTINGS_FILE } from './paths';
 import { defaultSettingsFile } from './resources';
 import { readSettingsView, saveSettingsFile, type SettingsFiles } from './settings-file';
 
 /** Requests whose work is asynchronous; only Dispatch.async serves them. */
-const ASYNC_REQUESTS = ['exportData'] as const;
+const ASYNC_REQUESTS = ['exportData', 'chooseDataFiles'] as const;
 type AsyncName = (typeof ASYNC_REQUESTS)[number];
 type SyncName = Exclude<RequestName, AsyncName>;
 
@@ -30,6 +31,8 @@ export interface DispatchOptions {
    * path, or null when cancelled. When given, exportData always uses it and ignores a path in the request.
    */
   chooseExportPath?: (format: ExportFormat) => Promise<string | null>;
+  /** Electron: the open-file dialog for backtest data; null when cancelled. Browser mode has none. */
+  chooseDataFiles?: () => Promise<string[] | null>;
   /** Default: resources/default-settings.yaml, and settings.yaml in the host's data directory. */
   settingsFiles?: SettingsFiles;
 }
@@ -69,6 +72,10 @@ function handlersFor(host: EngineHost, options: DispatchOptions): Handlers {
     strategyPnl: () => ok(queries.strategyPnl()),
     settings: () => ok(readSettingsView(settingsFiles(), host.settings)),
     saveSettings: (input) => ok(saveSettingsFile(settingsFiles(), input, host.settings)),
+    startBacktest: (input) => ok(startBacktest(host.backtests, input, host.settings)),
+    cancelBacktest: ({ runId }) => ok({ cancelled: host.backtests.cancel(runId) }),
+    backtestRuns: ({ limit }) => ok(listBacktests(host.backtests, limit)),
+    backtestRun: ({ runId }) => loadBacktest(host.backtests, runId),
   };
 }
 
@@ -83,6 +90,10 @@ function asyncHandlersFor(host: EngineHost, options: DispatchOptions): AsyncHand
       if (target === null)
         return err('choose where to save the export: the save dialog is not available here');
       return ok(await writeExport(host.db, format, target));
+    },
+    chooseDataFiles: async () => {
+      if (!options.chooseDataFiles) return err("this window has no file dialog: type the file's full path");
+      return ok({ files: (await options.chooseDataFiles()) ?? [] });
     },
   };
 }

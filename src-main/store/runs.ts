@@ -180,3 +180,16 @@ function parseJson(text: string, id: number, column: string): unknown {
     throw new Error(`backtest run ${id}: the stored ${column} is not valid JSON`);
   }
 }
+
+/**
+ * Runs still 'running' belong to a process that stopped before they ended: they become 'failed' with
+ * `error` (their worker is gone). Returns how many were marked.
+ */
+export function markInterruptedRuns(db: Db, finishedAt: number, error: string): number {
+  return db
+    .prepare(
+      `UPDATE runs SET status = 'failed', finished_at = ?, results = json_object('error', ?)
+       WHERE status = 'running'`,
+    )
+    .run(finishedAt, error).changes;
+}

@@ -26,6 +26,11 @@ export function StatusBar({ bridge }: { bridge: Bridge }) {
           {status.rejectedEvents > 0 ? ` · ${status.rejectedEvents} rejected` : ''}
         </span>
       )}
+      {status?.recovery && (
+        <span className="notice" role="status" data-testid="recovery">
+          {status.recovery}
+        </span>
+      )}
       {status?.fault && (
         <span className="fault" role="alert">
           {status.fault}

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { TerminalState } from './slices';
 
-export const TABS = ['overview', 'strategies', 'risk', 'settings', 'data'] as const;
+export const TABS = ['overview', 'strategies', 'risk', 'backtest', 'settings', 'data'] as const;
 export type TabId = (typeof TABS)[number];
 
 export type BreakerDialog = 'halt' | 'resume' | 'force' | 'rearm';

@@ -4,6 +4,14 @@ import { EpochMs } from '../domain/market';
 import { BreakerEventSchema, BreakerLevelSchema, BreakerStateSchema } from '../domain/risk';
 import { StrategyInfoSchema } from '../domain/strategy';
 import {
+  BacktestProgressSchema,
+  BacktestRunDetailSchema,
+  BacktestRunRowSchema,
+  RunIdSchema,
+  StartBacktestResultSchema,
+  StartBacktestSchema,
+} from './backtest-schemas';
+import {
   DailyReturnSchema,
   DecisionDetailSchema,
   ExportDataSchema,
@@ -142,6 +150,17 @@ export const contract = {
   saveSettings: entry('command', SaveSettingsSchema, SaveSettingsResultSchema),
   /** Asynchronous (a backup takes time): served through Dispatch.async; see request-handlers.ts. */
   exportData: entry('command', ExportDataSchema, ExportResultSchema),
+  // The backtest view (src-shared/ipc/backtest-schemas.ts).
+  startBacktest: entry('command', StartBacktestSchema, StartBacktestResultSchema),
+  cancelBacktest: entry('command', RunIdSchema, z.object({ cancelled: z.boolean() })),
+  backtestRuns: entry(
+    'query',
+    z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+    z.array(BacktestRunRowSchema),
+  ),
+  backtestRun: entry('query', RunIdSchema, BacktestRunDetailSchema),
+  /** Asynchronous: the app's file dialog (Electron only; browser mode answers with an error). */
+  chooseDataFiles: entry('query', z.strictObject({}), z.object({ files: z.array(z.string()) })),
 } as const;
 
 /** Pushed from the host to every connected renderer. */
@@ -150,6 +169,7 @@ export const events = {
   fill: ExecutionSchema,
   breaker: BreakerChangeSchema,
   status: HostStatusSchema,
+  backtestProgress: BacktestProgressSchema,
 } as const;
 
 export type Contract = typeof contract;

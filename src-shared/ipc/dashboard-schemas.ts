@@ -244,7 +244,7 @@ export const SaveSettingsResultSchema = z.object({
 export type SaveSettingsResult = z.infer<typeof SaveSettingsResultSchema>;
 
 /** An absolute file system path (POSIX, drive letter or UNC); checked again where it is used. */
-const absolutePath = z
+export const absolutePath = z
   .string()
   .min(2)
   .max(4096)

@@ -38,6 +38,16 @@ const VALID_INPUT: { [K in RequestName]: RequestInput<K> } = {
   settings: {},
   saveSettings: { yaml: '' },
   exportData: { format: 'database', path: join(EXPORT_DIR, 'fuzz-control.sqlite') },
+  startBacktest: {
+    mode: 'pipeline',
+    source: { kind: 'synthetic', scenario: 'calm', steps: 20 },
+    strategies: 'all',
+    seed: 1,
+  },
+  cancelBacktest: { runId: 1 },
+  backtestRuns: { limit: 5 },
+  backtestRun: { runId: 1 },
+  chooseDataFiles: {},
 };
 
 const HUGE_STRING = 'A'.repeat(100_001);
