@@ -79,3 +79,31 @@ test('renderer frame times, live update rate and heap during a fast run', async 
   console.log(JSON.stringify(report, null, 2));
   test.info().annotations.push({ type: 'perf', description: JSON.stringify(report) });
 });
+
+test.describe('first paint with an equity history of a million points', () => {
+  test.use({ seed: { equityPoints: 1_000_000 }, serveArgs: ['--speed', '60', '--seed', '7'] });
+
+  test('time from navigation to the chart drawn with the downsampled history', async ({ page, terminal }) => {
+    test.skip(!process.env.BOTV2_PERF, 'a measurement run: set BOTV2_PERF=1');
+    const runs: { readyMs: number; chartMs: number }[] = [];
+    for (let run = 0; run < 5; run++) {
+      await page.goto(terminal.url);
+      // The chart sets data-points once the history is on the canvas; measured in the page's own clock.
+      const chart = page.getByTestId('equity-chart');
+      await expect.poll(() => chart.getAttribute('data-points').then(Number)).toBeGreaterThan(4000);
+      runs.push(
+        await page.evaluate(() => {
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const marks = performance.getEntriesByName('botv2:equity-first-draw');
+          return {
+            readyMs: navigation.domContentLoadedEventEnd,
+            chartMs: marks[0]?.startTime ?? Number.NaN,
+          };
+        }),
+      );
+    }
+    const report = { historyPoints: 1_000_000, runs };
+    console.log(JSON.stringify(report, null, 2));
+    test.info().annotations.push({ type: 'perf', description: JSON.stringify(report) });
+  });
+});

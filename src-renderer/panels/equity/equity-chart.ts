@@ -51,6 +51,7 @@ export class EquityChart {
   private readonly equity: ISeriesApi<'Line'>;
   private readonly drawdown: ISeriesApi<'Area'>;
   private readonly markers: ISeriesMarkersPluginApi<Time>;
+  private firstDrawMarked = false;
   private overview: EquityPoint[] = [];
   private detail: Detail | null = null;
   /** What the series hold now (overview with the detail window spliced in). */
@@ -239,6 +240,11 @@ export class EquityChart {
   private describe(): void {
     const data = this.element.dataset;
     const last = this.shown[this.shown.length - 1];
+    // The first draw with points is marked for the first-paint benchmark (e2e/perf.spec.ts).
+    if (this.shown.length > 0 && !this.firstDrawMarked) {
+      this.firstDrawMarked = true;
+      performance.mark('botv2:equity-first-draw');
+    }
     data.points = String(this.shown.length);
     data.lastEquity = String(last?.equity ?? '');
     const window = this.visibleWindow();
