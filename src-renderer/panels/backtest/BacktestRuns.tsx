@@ -36,7 +36,7 @@ export function BacktestRuns({
             key={run.id}
             data-run={run.id}
             data-status={run.status}
-            aria-selected={run.id === selected}
+            aria-current={run.id === selected ? true : undefined}
             className={run.id === selected ? 'selected' : undefined}
           >
             <td>
