@@ -39,6 +39,7 @@ export class OrderPlanner {
    */
   reduceOnCascade(): void {
     const { portfolio, risk, journal, cascade, cascadeKeep } = this.deps;
+    if (!this.anyHeldEnteredHigh()) return;
     const reductions = cascadeReductions(
       portfolio.positions(),
       (id) => cascade.latest(id)?.enteredHigh ?? false,
@@ -68,6 +69,13 @@ export class OrderPlanner {
     }
   }
 
+  /** Whether an instrument with an open position turned high-risk on this bar (most steps: none). */
+  private anyHeldEnteredHigh(): boolean {
+    for (const id of this.deps.portfolio.heldInstruments())
+      if (this.deps.cascade.latest(id)?.enteredHigh === true) return true;
+    return false;
+  }
+
   /** Steps 10–11 for one decision. Returns a refusal reason, or null (ordered, or nothing to do). */
   act(decision: EnsembleDecision, step: EnsembleStep, votes: readonly StrategyVote[]): string | null {
     const { portfolio, risk, sizer, journal } = this.deps;
@@ -83,9 +91,7 @@ export class OrderPlanner {
       lotSize: spec.lotSize,
       currentQty: current,
       breakerMultiplier: risk.breaker.sizeMultiplier(),
-      positions: portfolio
-        .positions()
-        .map((p) => ({ instrument: p.instrument, notional: p.qty * p.lastPrice })),
+      positions: portfolio.notionals(),
     });
     if (target.targetQty === null || target.targetQty === current) return null;
     // Changes smaller than the smallest position are not worth their commission: keep the position.

@@ -34,7 +34,16 @@ export function vote(
 ): EnsembleDecision {
   const breakdown = checkedBreakdown(instrument, votes, weights);
   const decide = method === 'majority' ? majority : method === 'blend' ? blend : weightedAverage;
-  return { instrument, method, ...decide(breakdown), breakdown };
+  const verdict = decide(breakdown);
+  return {
+    instrument,
+    method,
+    action: verdict.action,
+    confidence: verdict.confidence,
+    score: verdict.score,
+    outcome: verdict.outcome,
+    breakdown,
+  };
 }
 
 /** Groups votes by instrument (in order of first appearance) and decides each with `vote`. */
@@ -107,9 +116,11 @@ function weightedAverage(breakdown: VoteContribution[]): Verdict {
   for (const b of breakdown) b.contribution = (direction(b.action) * b.weight) / total;
   const score = (tally.buy - tally.sell) / total;
   const top = Math.max(tally.buy, tally.sell, tally.hold);
-  const leaders = (['buy', 'sell', 'hold'] as const).filter((a) => tally[a] >= top - TIE_TOLERANCE * total);
-  if (leaders.length > 1) return fallback('tie', score);
-  const action = leaders[0]!;
+  const floor = top - TIE_TOLERANCE * total;
+  // The leader is the action within the tolerance of the top tally; more than one is a tie.
+  const leaders = Number(tally.buy >= floor) + Number(tally.sell >= floor) + Number(tally.hold >= floor);
+  if (leaders > 1) return fallback('tie', score);
+  const action = tally.buy >= floor ? 'buy' : tally.sell >= floor ? 'sell' : 'hold';
   let agreeing = 0;
   for (const b of breakdown) if (b.action === action) agreeing += b.weight * b.confidence;
   return { action, confidence: agreeing / total, score, outcome: 'decided' };
