@@ -127,19 +127,21 @@ export class OrderPlanner {
         limitPrice,
       },
     });
-    const base = {
+    const order: OrderRequest = {
       instrument: decision.instrument,
-      side: approval.qty > 0 ? ('buy' as const) : ('sell' as const),
+      side: approval.qty > 0 ? 'buy' : 'sell',
       qty: Math.abs(approval.qty),
+      type: 'market',
+      timeInForce: 'ioc',
       strategy: leadingStrategy(decision),
       reason: `ensemble ${decision.action} ${decision.confidence.toFixed(2)} (${decision.method}); ${target.note}`,
     };
-    this.submit(
-      limitPrice === null
-        ? { ...base, type: 'market', timeInForce: 'ioc' }
-        : { ...base, type: 'limit', limitPrice, timeInForce: 'gtc' },
-      decisionId,
-    );
+    if (limitPrice !== null) {
+      order.type = 'limit';
+      order.limitPrice = limitPrice;
+      order.timeInForce = 'gtc';
+    }
+    this.submit(order, decisionId);
     return null;
   }
 

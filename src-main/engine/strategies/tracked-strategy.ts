@@ -1,6 +1,7 @@
 import type { Signal } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
+import type { SharedIndicators } from './shared-indicators';
 
 /** How many of its latest signals a strategy keeps for the UI. */
 const HISTORY = 50;
@@ -51,10 +52,11 @@ export class TrackedStrategy implements Strategy {
     readonly definition: StrategyDefinition,
     params: unknown,
     sharpeWindow: number,
+    shared?: SharedIndicators,
   ) {
     this.id = definition.id;
     this.name = definition.name;
-    this.logic = definition.create(definition.params.parse(params));
+    this.logic = definition.create(definition.params.parse(params), shared);
     this.window = new Float64Array(Math.max(2, sharpeWindow));
   }
 
