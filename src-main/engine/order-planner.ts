@@ -9,6 +9,9 @@ import type { ExecutionEngine, Journal, OrderRequest } from './ports';
 import type { PositionSizer } from './risk/position-sizer';
 import type { RiskManager } from './risk/risk-manager';
 
+/** The positions handed to the sizer when it will not read them (a hold or an undecided vote). */
+const NO_POSITIONS: readonly { instrument: string; notional: number }[] = Object.freeze([]);
+
 export interface OrderPlannerDeps {
   portfolio: Portfolio;
   risk: RiskManager;
@@ -91,7 +94,9 @@ export class OrderPlanner {
       lotSize: spec.lotSize,
       currentQty: current,
       breakerMultiplier: risk.breaker.sizeMultiplier(),
-      positions: portfolio.notionals(),
+      // Only a buy or sell is sized against the exposure cap; the others do not read the positions.
+      positions:
+        decision.outcome === 'decided' && decision.action !== 'hold' ? portfolio.notionals() : NO_POSITIONS,
     });
     if (target.targetQty === null || target.targetQty === current) return null;
     // Changes smaller than the smallest position are not worth their commission: keep the position.

@@ -58,7 +58,9 @@ export function voteAll(
     if (group) group.push(v);
     else groups.set(v.instrument, [v]);
   }
-  return [...groups].map(([instrument, group]) => vote(instrument, group, weights, method));
+  const decisions: EnsembleDecision[] = [];
+  for (const [instrument, group] of groups) decisions.push(vote(instrument, group, weights, method));
+  return decisions;
 }
 
 /** Maps strategy ids to the allocator's weights (same order). */
@@ -82,27 +84,30 @@ function checkedBreakdown(
   votes: readonly StrategyVote[],
   weights: ReadonlyMap<string, number>,
 ): VoteContribution[] {
-  const seen = new Set<string>();
-  return votes.map((v) => {
+  const breakdown: VoteContribution[] = [];
+  for (const v of votes) {
     if (v.instrument !== instrument)
       throw new RangeError(`vote of ${v.strategyId} is for ${v.instrument}, not ${instrument}`);
-    if (seen.has(v.strategyId))
-      throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
-    seen.add(v.strategyId);
+    // A linear scan of the votes accepted so far: an instrument gets at most a few dozen votes, where
+    // this beats building a set on every vote of every bar.
+    for (const earlier of breakdown)
+      if (earlier.strategyId === v.strategyId)
+        throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
     if (!(v.confidence >= 0 && v.confidence <= 1))
       throw new RangeError(`confidence of ${v.strategyId} must be between 0 and 1, got ${v.confidence}`);
     const weight = weights.get(v.strategyId);
     if (weight === undefined || !(weight >= 0 && Number.isFinite(weight)))
       throw new RangeError(`${v.strategyId} has no valid weight (got ${weight})`);
-    return {
+    breakdown.push({
       strategyId: v.strategyId,
       action: v.action,
       confidence: v.confidence,
       weight,
       contribution: 0,
       reason: v.reason,
-    };
-  });
+    });
+  }
+  return breakdown;
 }
 
 function weightedAverage(breakdown: VoteContribution[]): Verdict {
