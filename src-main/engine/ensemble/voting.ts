@@ -111,21 +111,26 @@ function checkedBreakdown(
 }
 
 function weightedAverage(breakdown: VoteContribution[]): Verdict {
-  const tally = { buy: 0, sell: 0, hold: 0 };
+  // Three locals rather than an object indexed by the action (a keyed store on every vote).
+  let buy = 0;
+  let sell = 0;
+  let hold = 0;
   let total = 0;
   for (const b of breakdown) {
-    tally[b.action] += b.weight;
+    if (b.action === 'buy') buy += b.weight;
+    else if (b.action === 'sell') sell += b.weight;
+    else if (b.action === 'hold') hold += b.weight;
     total += b.weight;
   }
   if (!(total > 0)) return fallback('no-votes');
   for (const b of breakdown) b.contribution = (direction(b.action) * b.weight) / total;
-  const score = (tally.buy - tally.sell) / total;
-  const top = Math.max(tally.buy, tally.sell, tally.hold);
+  const score = (buy - sell) / total;
+  const top = Math.max(buy, sell, hold);
   const floor = top - TIE_TOLERANCE * total;
   // The leader is the action within the tolerance of the top tally; more than one is a tie.
-  const leaders = Number(tally.buy >= floor) + Number(tally.sell >= floor) + Number(tally.hold >= floor);
+  const leaders = Number(buy >= floor) + Number(sell >= floor) + Number(hold >= floor);
   if (leaders > 1) return fallback('tie', score);
-  const action = tally.buy >= floor ? 'buy' : tally.sell >= floor ? 'sell' : 'hold';
+  const action = buy >= floor ? 'buy' : sell >= floor ? 'sell' : 'hold';
   let agreeing = 0;
   for (const b of breakdown) if (b.action === action) agreeing += b.weight * b.confidence;
   return { action, confidence: agreeing / total, score, outcome: 'decided' };
