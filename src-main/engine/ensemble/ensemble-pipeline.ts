@@ -92,7 +92,11 @@ export class EnsemblePipeline {
 
   decide(votes: readonly StrategyVote[]): EnsembleStep {
     this.active.fill(false);
+    // A strategy's votes come one after another: look its index up once per run of its votes.
+    let lastId: string | null = null;
     for (const v of votes) {
+      if (v.strategyId === lastId) continue;
+      lastId = v.strategyId;
       const i = this.indexOf.get(v.strategyId);
       if (i !== undefined) this.active[i] = true;
     }
