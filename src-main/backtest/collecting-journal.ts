@@ -50,7 +50,20 @@ export class CollectingJournal implements Journal {
   }
 
   recordRoundTrip(trip: RoundTrip, closingFillId: number): void {
-    this.roundTrips.push({ ...trip, exitStrategy: this.fillStrategies[closingFillId - 1] ?? trip.strategy });
+    // Field by field (a spread is a slow path), in the round trip's own order.
+    this.roundTrips.push({
+      instrument: trip.instrument,
+      side: trip.side,
+      qty: trip.qty,
+      entryTime: trip.entryTime,
+      exitTime: trip.exitTime,
+      entryPrice: trip.entryPrice,
+      exitPrice: trip.exitPrice,
+      pnl: trip.pnl,
+      commission: trip.commission,
+      strategy: trip.strategy,
+      exitStrategy: this.fillStrategies[closingFillId - 1] ?? trip.strategy,
+    });
   }
 
   savePosition(position: PositionRecord): void {

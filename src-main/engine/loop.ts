@@ -10,7 +10,7 @@ import type { LiquidationCascadeDetector } from './data/liquidation-cascade';
 import type { NormalizationPipeline } from './data/normalizer';
 import type { DataValidator } from './data/validator';
 import type { EnsemblePipeline } from './ensemble/ensemble-pipeline';
-import type { StrategyVote } from './ensemble/types';
+import { voteOf, type StrategyVote } from './ensemble/types';
 import { OrderLedger } from './order-ledger';
 import { OrderPlanner } from './order-planner';
 import type { Portfolio as PortfolioBook } from './portfolio';
@@ -70,6 +70,8 @@ export class Engine {
   private readonly latest = new Map<string, Bar>();
   private readonly instruments: Map<string, InstrumentSpec>;
   private readonly status = new Map<string, StrategyStatus>();
+  /** The same status objects in strategy order, for the per-step loop (no lookup by id). */
+  private readonly statusList: StrategyStatus[];
   private readonly ledger: OrderLedger;
   private readonly planner: OrderPlanner;
   private readonly returns: Float64Array;
@@ -81,8 +83,8 @@ export class Engine {
 
   constructor(private readonly deps: EngineDeps) {
     this.instruments = new Map(deps.instruments.map((i) => [i.id, i]));
-    for (const s of deps.strategies)
-      this.status.set(s.id, { lastSignal: null, abstainReason: 'no market data yet' });
+    this.statusList = deps.strategies.map(() => ({ lastSignal: null, abstainReason: 'no market data yet' }));
+    deps.strategies.forEach((s, i) => this.status.set(s.id, this.statusList[i]!));
     this.ledger = new OrderLedger(deps.portfolio, deps.journal, deps.execution);
     this.planner = new OrderPlanner(
       { ...deps, ledger: this.ledger, now: () => deps.clock.now() },
@@ -203,16 +205,18 @@ export class Engine {
   /** Step 6: every strategy's signals as votes, and each strategy's signal return for this bar. */
   private collectVotes(snapshot: MarketSnapshot): StrategyVote[] {
     const votes: StrategyVote[] = [];
-    this.deps.strategies.forEach((strategy, i) => {
+    const { strategies } = this.deps;
+    for (let i = 0; i < strategies.length; i++) {
+      const strategy = strategies[i]!;
       const decision = strategy.onEvent(snapshot);
       this.returns[i] = strategy.lastReturn;
-      const status = this.status.get(strategy.id)!;
+      const status = this.statusList[i]!;
       status.abstainReason = decision.abstain;
       for (const signal of decision.signals) {
         status.lastSignal = signal;
-        votes.push({ strategyId: strategy.id, ...signal });
+        votes.push(voteOf(strategy.id, signal));
       }
-    });
+    }
     return votes;
   }
 

@@ -26,7 +26,22 @@ export class OrderLedger {
   /** Books a fill in the portfolio and the journal; returns the execution as recorded. */
   book(fill: Fill): Execution {
     const { realizedPnl, effect, roundTrip, position } = this.portfolio.applyFill(fill);
-    const record: TradeRecord = { ...fill, realizedPnl, effect };
+    const { orderId, time, instrument, side, qty, price, commission, liquidity, strategy, reason } = fill;
+    // Field by field, in the Fill's order (a spread of the fill is a slow path, run for every fill).
+    const record: TradeRecord = {
+      orderId,
+      time,
+      instrument,
+      side,
+      qty,
+      price,
+      commission,
+      liquidity,
+      strategy,
+      reason,
+      realizedPnl,
+      effect,
+    };
     const id = this.journal.recordFill(record);
     if (roundTrip) this.journal.recordRoundTrip(roundTrip, id);
     this.journal.savePosition(position, fill.time);
@@ -37,7 +52,6 @@ export class OrderLedger {
       this.journal.updateOrder(fill.orderId, done ? 'filled' : 'working', order.filled);
       if (done) this.open.delete(fill.orderId);
     }
-    const { orderId, time, instrument, side, qty, price, commission, liquidity, strategy, reason } = record;
     return {
       id,
       orderId,

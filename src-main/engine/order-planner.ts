@@ -9,6 +9,9 @@ import type { ExecutionEngine, Journal, OrderRequest } from './ports';
 import type { PositionSizer } from './risk/position-sizer';
 import type { RiskManager } from './risk/risk-manager';
 
+/** The positions handed to the sizer when it will not read them (a hold or an undecided vote). */
+const NO_POSITIONS: readonly { instrument: string; notional: number }[] = Object.freeze([]);
+
 export interface OrderPlannerDeps {
   portfolio: Portfolio;
   risk: RiskManager;
@@ -39,6 +42,7 @@ export class OrderPlanner {
    */
   reduceOnCascade(): void {
     const { portfolio, risk, journal, cascade, cascadeKeep } = this.deps;
+    if (!this.anyHeldEnteredHigh()) return;
     const reductions = cascadeReductions(
       portfolio.positions(),
       (id) => cascade.latest(id)?.enteredHigh ?? false,
@@ -68,6 +72,13 @@ export class OrderPlanner {
     }
   }
 
+  /** Whether an instrument with an open position turned high-risk on this bar (most steps: none). */
+  private anyHeldEnteredHigh(): boolean {
+    for (const id of this.deps.portfolio.heldInstruments())
+      if (this.deps.cascade.latest(id)?.enteredHigh === true) return true;
+    return false;
+  }
+
   /** Steps 10–11 for one decision. Returns a refusal reason, or null (ordered, or nothing to do). */
   act(decision: EnsembleDecision, step: EnsembleStep, votes: readonly StrategyVote[]): string | null {
     const { portfolio, risk, sizer, journal } = this.deps;
@@ -83,9 +94,9 @@ export class OrderPlanner {
       lotSize: spec.lotSize,
       currentQty: current,
       breakerMultiplier: risk.breaker.sizeMultiplier(),
-      positions: portfolio
-        .positions()
-        .map((p) => ({ instrument: p.instrument, notional: p.qty * p.lastPrice })),
+      // Only a buy or sell is sized against the exposure cap; the others do not read the positions.
+      positions:
+        decision.outcome === 'decided' && decision.action !== 'hold' ? portfolio.notionals() : NO_POSITIONS,
     });
     if (target.targetQty === null || target.targetQty === current) return null;
     // Changes smaller than the smallest position are not worth their commission: keep the position.
@@ -121,19 +132,21 @@ export class OrderPlanner {
         limitPrice,
       },
     });
-    const base = {
+    const order: OrderRequest = {
       instrument: decision.instrument,
-      side: approval.qty > 0 ? ('buy' as const) : ('sell' as const),
+      side: approval.qty > 0 ? 'buy' : 'sell',
       qty: Math.abs(approval.qty),
+      type: 'market',
+      timeInForce: 'ioc',
       strategy: leadingStrategy(decision),
       reason: `ensemble ${decision.action} ${decision.confidence.toFixed(2)} (${decision.method}); ${target.note}`,
     };
-    this.submit(
-      limitPrice === null
-        ? { ...base, type: 'market', timeInForce: 'ioc' }
-        : { ...base, type: 'limit', limitPrice, timeInForce: 'gtc' },
-      decisionId,
-    );
+    if (limitPrice !== null) {
+      order.type = 'limit';
+      order.limitPrice = limitPrice;
+      order.timeInForce = 'gtc';
+    }
+    this.submit(order, decisionId);
     return null;
   }
 

@@ -145,6 +145,18 @@ export class Portfolio {
     return gross;
   }
 
+  /** The instruments with an open position, in the order they were opened. */
+  heldInstruments(): IterableIterator<string> {
+    return this.holdings.keys();
+  }
+
+  /** Each open position's signed notional at its last price (qty × last price), in positions() order. */
+  notionals(): { instrument: string; notional: number }[] {
+    const out: { instrument: string; notional: number }[] = [];
+    for (const [instrument, h] of this.holdings) out.push({ instrument, notional: h.qty * h.lastPrice });
+    return out;
+  }
+
   positions(): Position[] {
     return [...this.holdings.entries()].map(([instrument, h]) => ({
       instrument,

@@ -2,7 +2,7 @@ import type { EnsembleSettings } from '../../../src-shared/settings/sections/ens
 import { AdaptiveAllocator } from './adaptive-allocator';
 import { CorrelationManager } from './correlation-manager';
 import { adjustedConfidence, correlationPenalty, portfolioCorrelation } from './correlation-penalty';
-import type { EnsembleDecision, StrategyVote } from './types';
+import { withConfidence, type EnsembleDecision, type StrategyVote } from './types';
 import { voteAll } from './voting';
 
 export interface EnsembleStep {
@@ -23,6 +23,8 @@ export class EnsemblePipeline {
   private readonly correlation: CorrelationManager;
   private readonly indexOf: Map<string, number>;
   private readonly active: boolean[];
+  /** The allocator's weights by strategy id, refreshed in place on every decision (no map per step). */
+  private readonly weightById = new Map<string, number>();
   private lastCorrelation = 0;
   private lastPenalty = 1;
 
@@ -90,7 +92,11 @@ export class EnsemblePipeline {
 
   decide(votes: readonly StrategyVote[]): EnsembleStep {
     this.active.fill(false);
+    // A strategy's votes come one after another: look its index up once per run of its votes.
+    let lastId: string | null = null;
     for (const v of votes) {
+      if (v.strategyId === lastId) continue;
+      lastId = v.strategyId;
       const i = this.indexOf.get(v.strategyId);
       if (i !== undefined) this.active[i] = true;
     }
@@ -100,10 +106,9 @@ export class EnsemblePipeline {
     this.lastCorrelation = corr;
     this.lastPenalty = penalty;
     const adjusted =
-      penalty < 1
-        ? votes.map((v) => ({ ...v, confidence: adjustedConfidence(v.confidence, penalty) }))
-        : votes;
-    const weightById = new Map(this.strategyIds.map((id, i) => [id, weights[i]!]));
+      penalty < 1 ? votes.map((v) => withConfidence(v, adjustedConfidence(v.confidence, penalty))) : votes;
+    const weightById = this.weightById;
+    for (let i = 0; i < this.strategyIds.length; i++) weightById.set(this.strategyIds[i]!, weights[i]!);
     return {
       decisions: voteAll(adjusted, weightById, this.settings.voting.method),
       portfolioCorrelation: corr,

@@ -34,7 +34,16 @@ export function vote(
 ): EnsembleDecision {
   const breakdown = checkedBreakdown(instrument, votes, weights);
   const decide = method === 'majority' ? majority : method === 'blend' ? blend : weightedAverage;
-  return { instrument, method, ...decide(breakdown), breakdown };
+  const verdict = decide(breakdown);
+  return {
+    instrument,
+    method,
+    action: verdict.action,
+    confidence: verdict.confidence,
+    score: verdict.score,
+    outcome: verdict.outcome,
+    breakdown,
+  };
 }
 
 /** Groups votes by instrument (in order of first appearance) and decides each with `vote`. */
@@ -49,7 +58,9 @@ export function voteAll(
     if (group) group.push(v);
     else groups.set(v.instrument, [v]);
   }
-  return [...groups].map(([instrument, group]) => vote(instrument, group, weights, method));
+  const decisions: EnsembleDecision[] = [];
+  for (const [instrument, group] of groups) decisions.push(vote(instrument, group, weights, method));
+  return decisions;
 }
 
 /** Maps strategy ids to the allocator's weights (same order). */
@@ -73,43 +84,53 @@ function checkedBreakdown(
   votes: readonly StrategyVote[],
   weights: ReadonlyMap<string, number>,
 ): VoteContribution[] {
-  const seen = new Set<string>();
-  return votes.map((v) => {
+  const breakdown: VoteContribution[] = [];
+  for (const v of votes) {
     if (v.instrument !== instrument)
       throw new RangeError(`vote of ${v.strategyId} is for ${v.instrument}, not ${instrument}`);
-    if (seen.has(v.strategyId))
-      throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
-    seen.add(v.strategyId);
+    // A linear scan of the votes accepted so far: an instrument gets at most a few dozen votes, where
+    // this beats building a set on every vote of every bar.
+    for (const earlier of breakdown)
+      if (earlier.strategyId === v.strategyId)
+        throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
     if (!(v.confidence >= 0 && v.confidence <= 1))
       throw new RangeError(`confidence of ${v.strategyId} must be between 0 and 1, got ${v.confidence}`);
     const weight = weights.get(v.strategyId);
     if (weight === undefined || !(weight >= 0 && Number.isFinite(weight)))
       throw new RangeError(`${v.strategyId} has no valid weight (got ${weight})`);
-    return {
+    breakdown.push({
       strategyId: v.strategyId,
       action: v.action,
       confidence: v.confidence,
       weight,
       contribution: 0,
       reason: v.reason,
-    };
-  });
+    });
+  }
+  return breakdown;
 }
 
 function weightedAverage(breakdown: VoteContribution[]): Verdict {
-  const tally = { buy: 0, sell: 0, hold: 0 };
+  // Three locals rather than an object indexed by the action (a keyed store on every vote).
+  let buy = 0;
+  let sell = 0;
+  let hold = 0;
   let total = 0;
   for (const b of breakdown) {
-    tally[b.action] += b.weight;
+    if (b.action === 'buy') buy += b.weight;
+    else if (b.action === 'sell') sell += b.weight;
+    else if (b.action === 'hold') hold += b.weight;
     total += b.weight;
   }
   if (!(total > 0)) return fallback('no-votes');
   for (const b of breakdown) b.contribution = (direction(b.action) * b.weight) / total;
-  const score = (tally.buy - tally.sell) / total;
-  const top = Math.max(tally.buy, tally.sell, tally.hold);
-  const leaders = (['buy', 'sell', 'hold'] as const).filter((a) => tally[a] >= top - TIE_TOLERANCE * total);
-  if (leaders.length > 1) return fallback('tie', score);
-  const action = leaders[0]!;
+  const score = (buy - sell) / total;
+  const top = Math.max(buy, sell, hold);
+  const floor = top - TIE_TOLERANCE * total;
+  // The leader is the action within the tolerance of the top tally; more than one is a tie.
+  const leaders = Number(buy >= floor) + Number(sell >= floor) + Number(hold >= floor);
+  if (leaders > 1) return fallback('tie', score);
+  const action = buy >= floor ? 'buy' : sell >= floor ? 'sell' : 'hold';
   let agreeing = 0;
   for (const b of breakdown) if (b.action === action) agreeing += b.weight * b.confidence;
   return { action, confidence: agreeing / total, score, outcome: 'decided' };

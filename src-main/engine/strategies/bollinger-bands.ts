@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
 import type { Signal } from '../../../src-shared/domain/strategy';
 import { BollingerBandsParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
-import { Bollinger } from '../indicators';
+import type { Bollinger } from '../indicators';
 import type { StrategyDefinition } from './definition';
 import { fmt, PerInstrumentRunner, PositionView, type InstrumentState } from './base-b-support';
+import { SharedIndicators, type OncePerBar } from './shared-indicators';
 
 type Params = z.output<typeof BollingerBandsParamsSchema>;
 
@@ -24,7 +25,8 @@ class BollingerState implements InstrumentState {
   readonly warmUp: number;
   readonly view: PositionView;
   seen = 0;
-  private readonly bands: Bollinger;
+  /** Shared with the other strategies using the same bands on the instrument. */
+  private readonly bands: OncePerBar<Bollinger>;
   /** Deepest close beyond the lower (upper) band, in σ, during the current run outside it; 0 when inside. */
   private belowExcursion = 0;
   private aboveExcursion = 0;
@@ -32,9 +34,10 @@ class BollingerState implements InstrumentState {
   constructor(
     instrument: InstrumentId,
     private readonly params: Params,
+    shared: SharedIndicators,
   ) {
     this.view = new PositionView(instrument, 'no band re-entry yet');
-    this.bands = new Bollinger(params.period, params.multiplier);
+    this.bands = shared.bollinger(instrument, params.period, params.multiplier);
     this.warmUp = params.period;
   }
 
@@ -46,11 +49,12 @@ class BollingerState implements InstrumentState {
 
   private advance(bar: Bar): void {
     const close = bar.close;
-    this.bands.update(close);
+    this.bands.update(bar);
     this.seen += 1;
-    if (!this.bands.ready) return;
+    const bands = this.bands.indicator;
+    if (!bands.ready) return;
     const now = this.seen - 1;
-    const { lower, upper, middle, stdDev } = this.bands;
+    const { lower, upper, middle, stdDev } = bands;
     const direction = this.view.direction;
     if (direction === 1 && close >= middle) {
       this.view.flat(`close ${fmt(close)} reached the middle band ${fmt(middle)}`, now);
@@ -101,6 +105,6 @@ export const bollingerBands: StrategyDefinition<typeof BollingerBandsParamsSchem
   rule: 'Buy a close back inside after a close below the lower band, sell the mirror above the upper band; hold once the close reaches the middle band.',
   needs: ['ohlcv'],
   params: BollingerBandsParamsSchema,
-  create: (params) =>
-    new PerInstrumentRunner(params.assetClasses, (spec) => new BollingerState(spec.id, params)),
+  create: (params, shared = new SharedIndicators()) =>
+    new PerInstrumentRunner(params.assetClasses, (spec) => new BollingerState(spec.id, params, shared)),
 };

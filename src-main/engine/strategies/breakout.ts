@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type { Bar } from '../../../src-shared/domain/market';
+import type { Bar, InstrumentSpec } from '../../../src-shared/domain/market';
 import { BreakoutParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
-import { Atr, Donchian } from '../indicators';
+import { Donchian, type Atr } from '../indicators';
 import type { StrategyDefinition } from './definition';
 import { PerInstrumentLogic, signal, warmingUp, type Verdict } from './base-a/per-instrument';
+import { SharedIndicators, type OncePerBar } from './shared-indicators';
 
 type Params = z.output<typeof BreakoutParamsSchema>;
 
@@ -11,7 +12,8 @@ interface State {
   /** Channels and ATR of the bars before the current one: read before the current bar is added. */
   readonly entry: Donchian;
   readonly exit: Donchian;
-  readonly atr: Atr;
+  /** Shared with the other strategies using ATR(atrPeriod) on the instrument. */
+  readonly atr: OncePerBar<Atr>;
   bars: number;
   /** +1 long, −1 short, 0 flat. */
   position: number;
@@ -37,7 +39,10 @@ class Breakout extends PerInstrumentLogic<State> {
     Record<'up' | 'down' | 'long' | 'short' | 'longClosed' | 'shortClosed' | 'flat', string>
   >;
 
-  constructor(private readonly params: Params) {
+  constructor(
+    private readonly params: Params,
+    private readonly shared: SharedIndicators,
+  ) {
     super(params.assetClasses);
     this.warmUp = Math.max(params.period, params.exitPeriod, params.atrPeriod + 1);
     const { period: n, exitPeriod: m } = params;
@@ -52,12 +57,12 @@ class Breakout extends PerInstrumentLogic<State> {
     };
   }
 
-  protected createState(): State {
+  protected createState(spec: InstrumentSpec): State {
     const { period, exitPeriod, atrPeriod } = this.params;
     return {
       entry: new Donchian(period),
       exit: new Donchian(exitPeriod),
-      atr: new Atr(atrPeriod),
+      atr: this.shared.atr(spec.id, atrPeriod),
       bars: 0,
       position: 0,
       confidence: 0,
@@ -70,10 +75,9 @@ class Breakout extends PerInstrumentLogic<State> {
     const lower = state.entry.lower;
     const exitHigh = state.exit.upper;
     const exitLow = state.exit.lower;
-    const atr = state.atr.value;
     state.entry.update(bar.high, bar.low);
     state.exit.update(bar.high, bar.low);
-    state.atr.update(bar.high, bar.low, bar.close);
+    const atr = state.atr.update(bar);
     state.bars += 1;
     if (!ready) return warmingUp(state.bars - 1, this.warmUp);
 
@@ -116,5 +120,5 @@ export const breakout: StrategyDefinition<typeof BreakoutParamsSchema> = {
   rule: 'Buy a close above the prior period-bar high, sell a close below the prior period-bar low (optionally by a minimum number of ATRs); close on the opposite exitPeriod-bar channel.',
   needs: ['ohlcv'],
   params: BreakoutParamsSchema,
-  create: (params) => new Breakout(params),
+  create: (params, shared = new SharedIndicators()) => new Breakout(params, shared),
 };

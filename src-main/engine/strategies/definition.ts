@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
+import type { SharedIndicators } from './shared-indicators';
 
 export type StrategyCategory = 'base' | 'advanced';
 
@@ -26,7 +27,11 @@ export interface StrategyDefinition<Params extends z.ZodType = z.ZodType> {
   rule: string;
   needs: readonly DataNeed[];
   params: Params;
-  create(params: z.output<Params>): StrategyLogic;
+  /**
+   * The logic with these parameters. `shared`: the indicators this engine's strategies share (the
+   * registry passes one per engine); a strategy made without it keeps its own.
+   */
+  create(params: z.output<Params>, shared?: SharedIndicators): StrategyLogic;
 }
 
 /**

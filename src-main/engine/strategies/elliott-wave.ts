@@ -2,16 +2,14 @@ import type { z } from 'zod';
 import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
 import type { Signal } from '../../../src-shared/domain/strategy';
 import { ElliottWaveParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
-import { SwingPoints } from '../indicators';
+import type { SwingPoints } from '../indicators';
 import type { StrategyDefinition } from './definition';
 import { fmt, PerInstrumentRunner, PositionView, type InstrumentState } from './base-b-support';
 import { impulseEndingAtLatest, wave2EndingAtLatest } from './elliott-count';
 import { Zigzag } from './elliott-zigzag';
+import { SharedIndicators, type OncePerBar } from './shared-indicators';
 
 type Params = z.output<typeof ElliottWaveParamsSchema>;
-
-/** Pivots kept by the swing detector: only the newest one or two are read. */
-const PIVOT_CAPACITY = 4;
 
 const NO_TRADE = 0;
 const CORRECTION = 1;
@@ -38,7 +36,8 @@ class ElliottState implements InstrumentState {
   readonly warmUp: number;
   readonly view: PositionView;
   seen = 0;
-  private readonly swings: SwingPoints;
+  /** Shared with fibonacci when its swing parameters are equal; only the pivots a bar confirmed are read. */
+  private readonly swings: OncePerBar<SwingPoints>;
   private readonly zigzag = new Zigzag();
   private trade = NO_TRADE;
   /** A close beyond this (against the position) ends the trade; a close at or beyond `target` too. */
@@ -48,10 +47,11 @@ class ElliottState implements InstrumentState {
   constructor(
     instrument: InstrumentId,
     private readonly params: Params,
+    shared: SharedIndicators,
   ) {
     this.view = new PositionView(instrument, 'no wave count yet');
-    this.swings = new SwingPoints(params.swingLeft, params.swingRight, PIVOT_CAPACITY);
-    this.warmUp = this.swings.warmUp;
+    this.swings = shared.swings(instrument, params.swingLeft, params.swingRight);
+    this.warmUp = this.swings.indicator.warmUp;
   }
 
   /** Feeds a bar; returns the view once warmed up, else null. */
@@ -61,11 +61,11 @@ class ElliottState implements InstrumentState {
   }
 
   private advance(bar: Bar): void {
-    const confirmed = this.swings.update(bar.high, bar.low, bar.time);
+    const confirmed = this.swings.update(bar);
     this.seen += 1;
     const now = this.seen - 1;
     for (let k = confirmed - 1; k >= 0; k--) {
-      const pivot = this.swings.pivot(k)!;
+      const pivot = this.swings.indicator.pivot(k)!;
       if (this.zigzag.push(pivot.kind === 'high', pivot.price)) this.recount(now);
     }
     this.checkExits(bar.close, now);
@@ -155,6 +155,6 @@ export const elliottWave: StrategyDefinition<typeof ElliottWaveParamsSchema> = {
   rule: 'On confirmed swing points, trade the correction after a five-wave impulse that obeys the three hard rules, or wave 3 after a valid wave-2 pullback.',
   needs: ['ohlcv'],
   params: ElliottWaveParamsSchema,
-  create: (params) =>
-    new PerInstrumentRunner(params.assetClasses, (spec) => new ElliottState(spec.id, params)),
+  create: (params, shared = new SharedIndicators()) =>
+    new PerInstrumentRunner(params.assetClasses, (spec) => new ElliottState(spec.id, params, shared)),
 };

@@ -1,16 +1,15 @@
 import type { z } from 'zod';
-import type { Bar } from '../../../src-shared/domain/market';
+import type { Bar, InstrumentSpec } from '../../../src-shared/domain/market';
 import { FibonacciParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
-import { SwingPoints } from '../indicators';
+import type { SwingPoints } from '../indicators';
 import type { StrategyDefinition } from './definition';
 import { PerInstrumentLogic, signal, type Verdict } from './base-a/per-instrument';
+import { SharedIndicators, type OncePerBar } from './shared-indicators';
 
 type Params = z.output<typeof FibonacciParamsSchema>;
 
 /** Retracement ratios, deepest first: a bar touching two levels is judged at the deeper one. */
 const RATIOS = [0.618, 0.5, 0.382] as const;
-/** Pivots kept by the detector: only the latest high and low are used. */
-const PIVOTS_KEPT = 8;
 const TARGET_REACHED = 'target (the leg’s end) reached: position closed';
 const STOP_CROSSED = 'stop (the leg’s start) crossed: position closed';
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
@@ -23,7 +22,8 @@ const NO_PULLBACK = 'up-leg: no pullback holding a level';
 const NO_RALLY = 'down-leg: no rally holding below a level';
 
 interface State {
-  readonly swings: SwingPoints;
+  /** Shared with elliott-wave when its swing parameters are equal (SWING_PIVOTS_KEPT pivots kept). */
+  readonly swings: OncePerBar<SwingPoints>;
   /** The latest confirmed swing high and low and their bar numbers (NaN before both exist). */
   high: number;
   highIndex: number;
@@ -53,13 +53,16 @@ interface State {
  * short. Abstains until a swing high and a swing low have both been confirmed.
  */
 class Fibonacci extends PerInstrumentLogic<State> {
-  constructor(private readonly params: Params) {
+  constructor(
+    private readonly params: Params,
+    private readonly shared: SharedIndicators,
+  ) {
     super(params.assetClasses);
   }
 
-  protected createState(): State {
+  protected createState(spec: InstrumentSpec): State {
     return {
-      swings: new SwingPoints(this.params.swingLeft, this.params.swingRight, PIVOTS_KEPT),
+      swings: this.shared.swings(spec.id, this.params.swingLeft, this.params.swingRight),
       high: NaN,
       highIndex: NaN,
       low: NaN,
@@ -73,7 +76,7 @@ class Fibonacci extends PerInstrumentLogic<State> {
   }
 
   protected step(state: State, bar: Bar): Verdict {
-    if (state.swings.update(bar.high, bar.low, bar.time) > 0) this.readLeg(state);
+    if (state.swings.update(bar) > 0) this.readLeg(state);
     if (Number.isNaN(state.highIndex) || Number.isNaN(state.lowIndex)) {
       return 'no confirmed swing high and swing low yet';
     }
@@ -101,8 +104,8 @@ class Fibonacci extends PerInstrumentLogic<State> {
 
   /** Takes the latest swing high and low as the leg (allocates only on a bar that confirmed a pivot). */
   private readLeg(state: State): void {
-    const high = state.swings.latest('high');
-    const low = state.swings.latest('low');
+    const high = state.swings.indicator.latest('high');
+    const low = state.swings.indicator.latest('low');
     if (!high || !low) return;
     state.high = high.price;
     state.highIndex = high.index;
@@ -142,5 +145,5 @@ export const fibonacci: StrategyDefinition<typeof FibonacciParamsSchema> = {
   rule: 'Buy a pullback that holds at the 38.2, 50 or 61.8 % retracement of the latest swing up-leg (sell the mirror in a down-leg), targeting the leg’s end with a stop at its start.',
   needs: ['ohlcv'],
   params: FibonacciParamsSchema,
-  create: (params) => new Fibonacci(params),
+  create: (params, shared = new SharedIndicators()) => new Fibonacci(params, shared),
 };

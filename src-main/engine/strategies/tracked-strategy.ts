@@ -1,6 +1,7 @@
 import type { Signal } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
+import type { SharedIndicators } from './shared-indicators';
 
 /** How many of its latest signals a strategy keeps for the UI. */
 const HISTORY = 50;
@@ -36,6 +37,8 @@ export class TrackedStrategy implements Strategy {
   private historyHead = 0;
   private readonly window: Float64Array;
   private windowCount = 0;
+  /** windowCount modulo the window's length: the slot the next return goes to. */
+  private windowSlot = 0;
   private sum = 0;
   private sumSq = 0;
   private hits = 0;
@@ -49,10 +52,11 @@ export class TrackedStrategy implements Strategy {
     readonly definition: StrategyDefinition,
     params: unknown,
     sharpeWindow: number,
+    shared?: SharedIndicators,
   ) {
     this.id = definition.id;
     this.name = definition.name;
-    this.logic = definition.create(definition.params.parse(params));
+    this.logic = definition.create(definition.params.parse(params), shared);
     this.window = new Float64Array(Math.max(2, sharpeWindow));
   }
 
@@ -73,28 +77,31 @@ export class TrackedStrategy implements Strategy {
   private score(snapshot: MarketSnapshot): void {
     let total = 0;
     let counted = 0;
-    for (const bar of snapshot.slice.bars) {
-      const position = this.active.get(bar.instrument);
-      if (!position || position.close <= 0) continue;
-      const move = bar.close / position.close - 1;
-      total += position.direction * move;
-      counted += 1;
-      if (move !== 0) {
-        this.scored += 1;
-        if (Math.sign(move) === position.direction) this.hits += 1;
+    // Without a standing view nothing is scored (r = 0): skip the per-bar lookups.
+    if (this.active.size > 0)
+      for (const bar of snapshot.slice.bars) {
+        const position = this.active.get(bar.instrument);
+        if (!position || position.close <= 0) continue;
+        const move = bar.close / position.close - 1;
+        total += position.direction * move;
+        counted += 1;
+        if (move !== 0) {
+          this.scored += 1;
+          if (Math.sign(move) === position.direction) this.hits += 1;
+        }
+        position.close = bar.close;
       }
-      position.close = bar.close;
-    }
     const r = counted > 0 ? total / counted : 0;
     this.last = r;
     this.cumulative += r;
-    const size = this.window.length;
-    if (this.windowCount >= size) {
-      const old = this.window[this.windowCount % size]!;
+    const slot = this.windowSlot;
+    if (this.windowCount >= this.window.length) {
+      const old = this.window[slot]!;
       this.sum -= old;
       this.sumSq -= old * old;
     }
-    this.window[this.windowCount % size] = r;
+    this.window[slot] = r;
+    this.windowSlot = slot + 1 === this.window.length ? 0 : slot + 1;
     this.windowCount += 1;
     this.sum += r;
     this.sumSq += r * r;

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { Bar } from '../../../src-shared/domain/market';
+import type { Bar, InstrumentSpec } from '../../../src-shared/domain/market';
 import { VolatilityExpansionParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
-import { Atr, Bollinger } from '../indicators';
+import type { Atr, Bollinger } from '../indicators';
 import type { StrategyDefinition } from './definition';
 import { PerInstrumentLogic, signal, warmingUp, type Verdict } from './base-a/per-instrument';
 import { RollingRank } from './base-a/rolling-rank';
+import { SharedIndicators, type OncePerBar } from './shared-indicators';
 
 type Params = z.output<typeof VolatilityExpansionParamsSchema>;
 
@@ -12,8 +13,9 @@ const ARMED = 'squeeze: waiting for an expansion bar';
 const NOT_ARMED = 'no squeeze in the armed window: no position';
 
 interface State {
-  readonly bands: Bollinger;
-  readonly atr: Atr;
+  /** Shared with the other strategies using the same Bollinger(period, 2) / ATR(period) on the instrument. */
+  readonly bands: OncePerBar<Bollinger>;
+  readonly atr: OncePerBar<Atr>;
   /** Percentile rank of the volatility measure within its window. */
   readonly rank: RollingRank;
   bars: number;
@@ -45,7 +47,10 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
   private readonly closedReason: string;
   private readonly usesBands: boolean;
 
-  constructor(private readonly params: Params) {
+  constructor(
+    private readonly params: Params,
+    private readonly shared: SharedIndicators,
+  ) {
     super(params.assetClasses);
     this.usesBands = params.measure === 'bollinger-width';
     this.closedReason = `expansion position held ${params.holdBars} bars: closed`;
@@ -53,11 +58,11 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
     this.warmUp = Math.max(firstMeasure + params.percentileWindow - 1, params.atrPeriod + 2);
   }
 
-  protected createState(): State {
+  protected createState(spec: InstrumentSpec): State {
     const { bollingerPeriod, atrPeriod, percentileWindow } = this.params;
     return {
-      bands: new Bollinger(bollingerPeriod, 2),
-      atr: new Atr(atrPeriod),
+      bands: this.shared.bollinger(spec.id, bollingerPeriod, 2),
+      atr: this.shared.atr(spec.id, atrPeriod),
       rank: new RollingRank(percentileWindow),
       bars: 0,
       previousClose: NaN,
@@ -70,11 +75,10 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
   }
 
   protected step(state: State, bar: Bar): Verdict {
-    const previousAtr = state.atr.value;
     const previousClose = state.previousClose;
     state.previousClose = bar.close;
-    if (this.usesBands) state.bands.update(bar.close);
-    state.atr.update(bar.high, bar.low, bar.close);
+    if (this.usesBands) state.bands.update(bar);
+    const previousAtr = state.atr.update(bar);
     const t = state.bars++;
     const measure = this.measureOf(state, bar.close);
     if (Number.isFinite(measure)) state.rank.push(measure);
@@ -82,7 +86,7 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
     if (!state.rank.full) return `${this.params.measure} undefined: the price was not positive`;
 
     const { expansionMultiple, armedBars, holdBars, squeezePercentile } = this.params;
-    const trueRange = state.atr.trueRange;
+    const trueRange = state.atr.indicator.trueRange;
     const direction = Math.sign(bar.close - previousClose);
     const armed = t - state.lastSqueeze <= armedBars;
     let closed = false;
@@ -111,8 +115,8 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
 
   /** This bar's volatility measure; NaN until its indicator is ready (or for a non-positive price). */
   private measureOf(state: State, close: number): number {
-    if (this.params.measure === 'atr') return close > 0 ? state.atr.value / close : NaN;
-    const bands = state.bands;
+    if (this.params.measure === 'atr') return close > 0 ? state.atr.indicator.value / close : NaN;
+    const bands = state.bands.indicator;
     return bands.middle > 0 ? (bands.upper - bands.lower) / bands.middle : NaN;
   }
 }
@@ -124,5 +128,5 @@ export const volatilityExpansion: StrategyDefinition<typeof VolatilityExpansionP
   rule: 'After a squeeze (Bollinger width or ATR at a low percentile of its window), trade in the direction of the first bar whose true range exceeds expansionMultiple × ATR, for holdBars bars.',
   needs: ['ohlcv'],
   params: VolatilityExpansionParamsSchema,
-  create: (params) => new VolatilityExpansion(params),
+  create: (params, shared = new SharedIndicators()) => new VolatilityExpansion(params, shared),
 };
