@@ -1,4 +1,5 @@
 import { lttbIndices } from '../../src-shared/series/lttb';
+import { isoTimeText } from '../engine/data/civil-date';
 import { calmar, maxDrawdown } from '../engine/metrics/drawdown';
 import { checkEquitySeries, periodsPerYear, simpleReturns } from '../engine/metrics/equity-series';
 import { exposure } from '../engine/metrics/exposure';
@@ -11,8 +12,8 @@ const DAY_MS = 86_400_000;
 /** Points kept of the equity and drawdown curves in the result (LTTB keeps their shape and extremes). */
 export const CURVE_POINTS = 600;
 
-/** Engine time as ISO 8601 UTC. */
-export const isoTime = (ms: number): string => new Date(ms).toISOString();
+/** Engine time as ISO 8601 UTC (the text of Date's toISOString). */
+export const isoTime = (ms: number): string => isoTimeText(ms);
 
 /** What a finished run hands to the summary: its equity samples, round trips and fill totals. */
 export interface RunFigures {
