@@ -141,7 +141,7 @@ describe(`export of a ${mb(size)} database`, () => {
       await backupDatabase(db, out);
       rmSync(out);
     },
-    { iterations: 2, time: 0, warmupIterations: 0 },
+    { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 },
   );
   bench(
     'exportCsv (trades, fills, checkpoints)',
@@ -153,6 +153,6 @@ describe(`export of a ${mb(size)} database`, () => {
       console.log(`CSV export wrote ${mb(written)}`);
       rmSync(out, { recursive: true });
     },
-    { iterations: 2, time: 0, warmupIterations: 0 },
+    { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 },
   );
 });
