@@ -3,6 +3,7 @@ import { barFaults } from './bar-checks';
 import { DAY_MS, labelBarTime } from './civil-date';
 import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval } from './gap-check';
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
+import { outlierMessage } from './outlier-message';
 import { RollingStatsBank } from './rolling-stats';
 import { defaultCalendar, TradingDayTable, type CalendarKind } from './trading-calendar';
 
@@ -196,6 +197,7 @@ export class DataValidator {
           state.lastTime,
           bar.time,
           state.days ?? undefined,
+          issues !== undefined,
         );
         if (gap !== null) this.report(issues, 'gap', gap, bar, row, 'time', bar.time);
       }
@@ -226,25 +228,19 @@ export class DataValidator {
       const z = scratch[0]!;
       if (Math.abs(z) > this.options.outlierZ) {
         const message =
-          issues === undefined ? '' : this.outlierMessage(state, bar, z, varianceBefore, counted);
+          issues === undefined
+            ? ''
+            : outlierMessage(
+                bar.close,
+                state.lastClose,
+                z,
+                Math.sqrt(varianceBefore),
+                counted,
+                this.options.outlierZ,
+              );
         this.report(issues, 'outlier', message, bar, row, 'close', bar.close);
       }
     }
-  }
-
-  private outlierMessage(
-    state: InstrumentState,
-    bar: Bar,
-    z: number,
-    varianceBefore: number,
-    counted: number,
-  ): string {
-    const logReturn = Math.log(bar.close / state.lastClose);
-    const move = `${logReturn >= 0 ? '+' : ''}${(logReturn * 100).toFixed(2)} %`;
-    return (
-      `close ${bar.close} is a ${move} log return from ${state.lastClose}: ${z.toFixed(1)}σ against ` +
-      `σ ${(Math.sqrt(varianceBefore) * 100).toFixed(2)} % of the last ${counted} returns (limit ${this.options.outlierZ}σ)`
-    );
   }
 
   private remember(state: InstrumentState, bar: Bar): void {
