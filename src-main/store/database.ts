@@ -87,14 +87,29 @@ function migrate(db: Db, file: string, migrations: readonly Migration[]): void {
     }
   }
   const done = new Set(applied.map((row) => row.version));
+  const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => !done.has(m.version));
+  if (pending.length === 0) return;
   const record = db.prepare(
     'INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)',
   );
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (done.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, migrationHash(migration), new Date().toISOString());
-    })();
+  // A migration may rebuild a table other tables refer to (create, copy, drop, rename): SQLite's procedure
+  // for that runs with foreign-key enforcement off (it cannot change inside a transaction) and checks every
+  // reference before committing, so a migration that would leave a dangling reference is rolled back.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const dangling = db.pragma('foreign_key_check') as unknown[];
+        if (dangling.length > 0)
+          throw new DatabaseRefusedError(
+            `${file}: migration ${migration.version} (${migration.name}) would leave ${dangling.length} broken reference(s); nothing was changed`,
+          );
+        record.run(migration.version, migration.name, migrationHash(migration), new Date().toISOString());
+      })();
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
 }

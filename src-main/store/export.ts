@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './database';
 
@@ -36,26 +36,59 @@ const CSV_EXPORTS = {
     'SELECT id, time, cash, equity, realized_pnl, commissions, peak_equity, positions, last_fill_id FROM portfolio_checkpoints ORDER BY id',
 } as const;
 
+/** Text gathered before each write: large enough for few system calls, small enough to stay in memory. */
+const CSV_CHUNK_CHARS = 1 << 20;
+
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value); // digits, sign, point, e, Infinity: never quoted
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Writes trades (round trips), fills and checkpoints as CSV files with a header row; returns row counts. */
+/** Writes all of a string to a file descriptor (a write may take only part of it). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
+}
+
+/**
+ * Writes trades (round trips), fills and checkpoints as CSV files with a header row; returns row counts.
+ * Rows are streamed to disk a chunk at a time (a large database's fills do not fit in one string), each
+ * file under a `.partial` name until it is complete, so a failed export leaves no truncated CSV behind.
+ */
 export function exportCsv(db: Db, dir: string): Record<keyof typeof CSV_EXPORTS, number> {
   mkdirSync(dir, { recursive: true });
   const counts = {} as Record<keyof typeof CSV_EXPORTS, number>;
   for (const [file, sql] of Object.entries(CSV_EXPORTS) as [keyof typeof CSV_EXPORTS, string][]) {
-    const statement = db.prepare(sql);
-    const columns = statement.columns().map((c) => c.name);
-    const lines = [columns.join(',')];
+    const statement = db.prepare(sql).raw(true);
+    const path = join(dir, file);
+    const partial = `${path}.partial`;
+    const fd = openSync(partial, 'w');
     let rows = 0;
-    for (const row of statement.iterate() as Iterable<Record<string, unknown>>) {
-      lines.push(columns.map((c) => csvField(row[c])).join(','));
-      rows += 1;
+    try {
+      let chunk = `${statement
+        .columns()
+        .map((c) => c.name)
+        .join(',')}\n`;
+      for (const row of statement.iterate() as Iterable<unknown[]>) {
+        let line = csvField(row[0]);
+        for (let c = 1; c < row.length; c++) line += `,${csvField(row[c])}`;
+        chunk += `${line}\n`;
+        rows += 1;
+        if (chunk.length >= CSV_CHUNK_CHARS) {
+          writeAll(fd, chunk);
+          chunk = '';
+        }
+      }
+      writeAll(fd, chunk);
+    } catch (error) {
+      closeSync(fd);
+      rmSync(partial, { force: true });
+      throw error;
     }
-    writeFileSync(join(dir, file), `${lines.join('\n')}\n`);
+    closeSync(fd);
+    renameSync(partial, path);
     counts[file] = rows;
   }
   return counts;

@@ -68,7 +68,7 @@ describe('openDatabase', () => {
     const newer: Migration = { version: 99, name: 'future', sql: 'SELECT 1' };
     openDatabase(file, [...MIGRATIONS, newer]).close();
     expect(() => openDatabase(file)).toThrow(
-      /was written by a newer version of BotV2 \(schema version 99; this version knows up to 1\)/,
+      /was written by a newer version of BotV2 \(schema version 99; this version knows up to 2\)/,
     );
   });
 

@@ -58,6 +58,46 @@ export function formatTime(ms: number): string {
   return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : 'invalid time';
 }
 
+/** The last millisecond `toISOString` writes with a four-digit year: 9999-12-31T23:59:59.999Z. */
+const LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/**
+ * The same text as `new Date(ms).toISOString()` (`2000-01-04T00:00:00.000Z`), computed from the day number
+ * without a Date object (several times faster, for results listing many times). Whole milliseconds from
+ * 1970 to the end of 9999 take the fast path; anything else goes to Date (which throws a RangeError for a
+ * non-finite time, as before).
+ */
+export function isoTimeText(ms: number): string {
+  if (!(ms >= 0 && ms <= LAST_FOUR_DIGIT_YEAR_MS && Number.isInteger(ms))) return new Date(ms).toISOString();
+  const dayNumber = Math.floor(ms / DAY_MS);
+  let rest = ms - dayNumber * DAY_MS;
+  // Civil date of a day number (Hinnant's civil_from_days, the inverse of dayFromCivil).
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // March = 0 … February = 11
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
+  return `${year}-${TWO_DIGITS[month]!}-${TWO_DIGITS[day]!}T${TWO_DIGITS[hours]!}:${TWO_DIGITS[minutes]!}:${TWO_DIGITS[seconds]!}.${THREE_DIGITS[millis]!}Z`;
+}
+
 /**
  * How a bar's close time is shown to the user: a daily bar (stamped at the end of its session's UTC day)
  * by its session date, `2000-01-06`; any other bar by its ISO time.

@@ -2,6 +2,9 @@ import type { Bar } from '../../../src-shared/domain/market';
 import { computeFeatures, FEATURE_NAMES, FeatureVector } from './features';
 import { RollingStatsBank } from './rolling-stats';
 
+// Bound once: under the test runner (vitest) each read of an imported binding is a getter call.
+const featuresInto = computeFeatures;
+
 export interface NormalizationOptions {
   /** Observations in the rolling window (the spec: 252). */
   window: number;
@@ -80,7 +83,7 @@ export class NormalizationPipeline {
     const raw = view.raw.values;
     const z = view.z.values;
     const { minObservations, clip } = this.options;
-    computeFeatures(bar, entry.previousClose, raw);
+    featuresInto(bar, entry.previousClose, raw);
     bank.update(0, raw.length, raw, z, minObservations, clip);
     entry.previousClose = bar.close;
     view.time = bar.time;

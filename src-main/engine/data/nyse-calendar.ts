@@ -94,6 +94,18 @@ const specialClosures = NYSE_SPECIAL_CLOSURES.map((text) =>
   dayFromCivil(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)),
 );
 
+/**
+ * The weekdays of a year the NYSE is closed: its regular holidays and the special closures that fall in
+ * that year, as day numbers (unsorted).
+ */
+export function nyseClosures(year: number): number[] {
+  const first = dayFromCivil(year, 1, 1);
+  const end = dayFromCivil(year + 1, 1, 1);
+  const days = nyseHolidays(year);
+  for (const day of specialClosures) if (day >= first && day < end) days.push(day);
+  return days;
+}
+
 // The closed days of the year looked at last, as a bitmap over its days: bars arrive in time order, so
 // nearly every lookup hits it. A pure memo (the same day always gives the same answer).
 let cachedFirstDay = 0;
@@ -104,10 +116,7 @@ function loadYear(year: number): void {
   cachedFirstDay = dayFromCivil(year, 1, 1);
   cachedEndDay = dayFromCivil(year + 1, 1, 1);
   cachedClosed.fill(0);
-  for (const day of nyseHolidays(year)) cachedClosed[day - cachedFirstDay] = 1;
-  for (const day of specialClosures) {
-    if (day >= cachedFirstDay && day < cachedEndDay) cachedClosed[day - cachedFirstDay] = 1;
-  }
+  for (const day of nyseClosures(year)) cachedClosed[day - cachedFirstDay] = 1;
 }
 
 /** Whether the NYSE holds a regular session on a day: a weekday that is no holiday or special closure. */

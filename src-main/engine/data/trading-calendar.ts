@@ -1,6 +1,6 @@
 import type { AssetClass } from '../../../src-shared/domain/market';
-import { weekday } from './civil-date';
-import { isNyseTradingDay } from './nyse-calendar';
+import { dayFromCivil, weekday, yearOfDay } from './civil-date';
+import { isNyseTradingDay, nyseClosures } from './nyse-calendar';
 
 /**
  * When a market trades, for the gap and zero-volume checks:
@@ -47,4 +47,51 @@ export function tradingDaysBetween(
   let count = 0;
   for (let day = fromDay + 1; day < toDay && count < cap; day++) if (isTradingDay(calendar, day)) count += 1;
   return count;
+}
+
+/** Day numbers this far from 1970 (±270,000 years) are looked up one by one instead of a year at a time. */
+const TABLE_DAY_LIMIT = 1e8;
+
+/**
+ * The trading days of one calendar, memoised a year at a time as a bitmap of open days (weekends, holidays
+ * and special closures cleared). Same answers as `isTradingDay`; a stream in time order costs one array
+ * read per lookup and one year's fill per year (an instance, so it needs no module state).
+ */
+export class TradingDayTable {
+  private firstDay = 0;
+  private endDay = 0;
+  private readonly open = new Uint8Array(366);
+
+  constructor(readonly calendar: CalendarKind) {}
+
+  /** Whether a UTC day is a trading day on this calendar (as `isTradingDay`). */
+  isTradingDay(dayNumber: number): boolean {
+    if (dayNumber >= this.firstDay && dayNumber < this.endDay)
+      return this.open[dayNumber - this.firstDay] === 1;
+    if (!(Math.abs(dayNumber) < TABLE_DAY_LIMIT)) return isTradingDay(this.calendar, dayNumber);
+    this.load(yearOfDay(dayNumber));
+    return this.open[dayNumber - this.firstDay] === 1;
+  }
+
+  /** Trading days strictly between two UTC days, up to `cap` (as `tradingDaysBetween`). */
+  countBetween(fromDay: number, toDay: number, cap: number): number {
+    let count = 0;
+    for (let day = fromDay + 1; day < toDay && count < cap; day++) if (this.isTradingDay(day)) count += 1;
+    return count;
+  }
+
+  private load(year: number): void {
+    const { calendar, open } = this;
+    const first = dayFromCivil(year, 1, 1);
+    const end = dayFromCivil(year + 1, 1, 1);
+    const weekends = calendar === 'nyse' || calendar === 'weekdays';
+    let wd = weekday(first);
+    for (let day = first; day < end; day++) {
+      open[day - first] = weekends && (wd === 0 || wd === 6) ? 0 : 1;
+      wd = wd === 6 ? 0 : wd + 1;
+    }
+    if (calendar === 'nyse') for (const day of nyseClosures(year)) open[day - first] = 0;
+    this.firstDay = first;
+    this.endDay = end;
+  }
 }

@@ -1,10 +1,11 @@
 import type { AssetClass, Bar, MarketSlice } from '../../../src-shared/domain/market';
 import { barFaults } from './bar-checks';
-import { labelBarTime } from './civil-date';
-import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval, sessionDay } from './gap-check';
+import { DAY_MS, labelBarTime } from './civil-date';
+import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval } from './gap-check';
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
+import { outlierMessage } from './outlier-message';
 import { RollingStatsBank } from './rolling-stats';
-import { defaultCalendar, isTradingDay, type CalendarKind } from './trading-calendar';
+import { defaultCalendar, TradingDayTable, type CalendarKind } from './trading-calendar';
 
 /** How one instrument is checked beyond the bar itself. */
 export interface InstrumentProfile {
@@ -39,6 +40,11 @@ const MAX_SESSION_BAR_MS = 28 * 3_600_000;
 /** Spacings looked at to infer the interval. */
 const INFERENCE_INTERVALS = 16;
 
+// Bound once at load: under the test runner (vitest) every read of an imported binding is a getter call
+// (~8 ns measured), which the per-bar path would pay several times. The bundle is the same either way.
+const faultsOf = barFaults;
+const DAY = DAY_MS;
+
 interface InstrumentState {
   readonly profile: InstrumentProfile;
   lastTime: number;
@@ -49,8 +55,12 @@ interface InstrumentState {
   lastVolume: number;
   accepted: number;
   intervalMs: number;
+  /** GAP_TOLERANCE × intervalMs: a larger spacing may be a gap. */
+  gapAbove: number;
   intervalsSeen: number;
   readonly returns: RollingStatsBank;
+  /** Trading days of the calendar, for `nyse` and `weekdays` (null otherwise). */
+  readonly days: TradingDayTable | null;
 }
 
 /** Counts of what the validator decided. */
@@ -92,7 +102,7 @@ export class DataValidator {
    */
   check(bar: Bar, row: number | null = null, issues?: DataIssue[]): boolean {
     this.counts.checked += 1;
-    const faults = barFaults(bar);
+    const faults = faultsOf(bar);
     if (faults !== null) {
       for (const fault of faults) {
         this.report(issues, fault.rule, fault.message, bar, row, fault.field, fault.value);
@@ -101,16 +111,15 @@ export class DataValidator {
       return false;
     }
     const state = this.stateOf(bar.instrument);
-    // Until the interval is known, a midnight stamp is taken for a daily bar when it is shown.
-    const daily = state.intervalMs === Infinity || isDailyInterval(state.intervalMs);
     if (state.accepted > 0) {
       if (bar.time < state.lastTime) {
+        const daily = shownAsDaily(state);
         const message = `time goes back: ${labelBarTime(bar.time, daily)} comes after ${labelBarTime(state.lastTime, daily)}`;
         this.report(issues, 'out-of-order', message, bar, row, 'time', bar.time);
         this.counts.rejected += 1;
         return false;
       }
-      if (bar.time === state.lastTime) return this.duplicate(state, bar, row, issues, daily);
+      if (bar.time === state.lastTime) return this.duplicate(state, bar, row, issues, shownAsDaily(state));
     }
     this.plausibility(state, bar, row, issues);
     this.remember(state, bar);
@@ -175,20 +184,32 @@ export class DataValidator {
       const spacing = bar.time - state.lastTime;
       if (state.profile.intervalMs === null && state.intervalsSeen < INFERENCE_INTERVALS) {
         state.intervalsSeen += 1;
-        if (spacing < state.intervalMs) state.intervalMs = spacing;
+        if (spacing < state.intervalMs) {
+          state.intervalMs = spacing;
+          state.gapAbove = GAP_TOLERANCE * spacing;
+        }
       }
       // Only a spacing above 1.5 × the interval can be a gap on any calendar: most bars stop here.
-      if (calendar !== 'none' && spacing > GAP_TOLERANCE * state.intervalMs) {
-        const gap = describeGap(calendar, state.intervalMs, state.lastTime, bar.time);
+      if (calendar !== 'none' && spacing > state.gapAbove) {
+        const gap = describeGap(
+          calendar,
+          state.intervalMs,
+          state.lastTime,
+          bar.time,
+          state.days ?? undefined,
+          issues !== undefined,
+        );
         if (gap !== null) this.report(issues, 'gap', gap, bar, row, 'time', bar.time);
       }
     }
     let closed = false;
-    if ((calendar === 'nyse' || calendar === 'weekdays') && !(state.intervalMs > MAX_SESSION_BAR_MS)) {
-      const day = sessionDay(bar.time);
-      if (!isTradingDay(calendar, day)) {
+    if (state.days !== null && !(state.intervalMs > MAX_SESSION_BAR_MS)) {
+      // The session day: the UTC day of (close time − 1 ms), as `sessionDay`.
+      const day = Math.floor((bar.time - 1) / DAY);
+      if (!state.days.isTradingDay(day)) {
         closed = true;
-        this.report(issues, 'non-trading-day', closedDayMessage(calendar, day), bar, row, 'time', bar.time);
+        const message = issues === undefined ? '' : closedDayMessage(calendar, day);
+        this.report(issues, 'non-trading-day', message, bar, row, 'time', bar.time);
       }
     }
     if (bar.volume === 0 && checkZeroVolume && calendar !== 'none' && !closed) {
@@ -206,11 +227,17 @@ export class DataValidator {
       state.returns.update(0, 1, scratch, scratch, this.options.outlierMinObservations, Infinity, true);
       const z = scratch[0]!;
       if (Math.abs(z) > this.options.outlierZ) {
-        const logReturn = Math.log(bar.close / state.lastClose);
-        const move = `${logReturn >= 0 ? '+' : ''}${(logReturn * 100).toFixed(2)} %`;
         const message =
-          `close ${bar.close} is a ${move} log return from ${state.lastClose}: ${z.toFixed(1)}σ against ` +
-          `σ ${(Math.sqrt(varianceBefore) * 100).toFixed(2)} % of the last ${counted} returns (limit ${this.options.outlierZ}σ)`;
+          issues === undefined
+            ? ''
+            : outlierMessage(
+                bar.close,
+                state.lastClose,
+                z,
+                Math.sqrt(varianceBefore),
+                counted,
+                this.options.outlierZ,
+              );
         this.report(issues, 'outlier', message, bar, row, 'close', bar.close);
       }
     }
@@ -226,6 +253,7 @@ export class DataValidator {
     state.accepted += 1;
   }
 
+  /** Counts an issue and, when `issues` is given, appends it (the message is unused without a list). */
   private report(
     issues: DataIssue[] | undefined,
     rule: IssueRule,
@@ -246,6 +274,8 @@ export class DataValidator {
     let state = this.states.get(instrument);
     if (state === undefined) {
       const profile = this.profile(instrument);
+      const { calendar } = profile;
+      const intervalMs = profile.intervalMs ?? Infinity;
       state = {
         profile,
         lastTime: NaN,
@@ -255,9 +285,11 @@ export class DataValidator {
         lastClose: NaN,
         lastVolume: NaN,
         accepted: 0,
-        intervalMs: profile.intervalMs ?? Infinity,
+        intervalMs,
+        gapAbove: GAP_TOLERANCE * intervalMs,
         intervalsSeen: 0,
         returns: new RollingStatsBank(1, this.options.outlierWindow),
+        days: calendar === 'nyse' || calendar === 'weekdays' ? new TradingDayTable(calendar) : null,
       };
       this.states.set(instrument, state);
     }
@@ -265,4 +297,9 @@ export class DataValidator {
     this.lastState = state;
     return state;
   }
+}
+
+/** Whether bar times are shown as session dates: a daily interval, or while it is unknown. */
+function shownAsDaily(state: InstrumentState): boolean {
+  return state.intervalMs === Infinity || isDailyInterval(state.intervalMs);
 }

@@ -22,7 +22,7 @@ export function cagr(series: EquitySeries): number | null {
 
 function mean(xs: Float64Array): number {
   let sum = 0;
-  for (const x of xs) sum += x;
+  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
   return sum / xs.length;
 }
 
@@ -32,12 +32,18 @@ function mean(xs: Float64Array): number {
  * two returns, zero deviation, or a wiped-out account.
  */
 export function sharpe(series: EquitySeries): number | null {
-  const returns = simpleReturns(series.values);
-  const periods = periodsPerYear(series.times);
+  return sharpeOfReturns(simpleReturns(series.values), periodsPerYear(series.times));
+}
+
+/** `sharpe` from the series' simple returns and periods per year (null ones give null). */
+export function sharpeOfReturns(returns: Float64Array | null, periods: number | null): number | null {
   if (returns === null || periods === null || returns.length < 2) return null;
   const m = mean(returns);
   let squares = 0;
-  for (const r of returns) squares += (r - m) * (r - m);
+  for (let i = 0; i < returns.length; i++) {
+    const r = returns[i]!;
+    squares += (r - m) * (r - m);
+  }
   const deviation = Math.sqrt(squares / (returns.length - 1));
   return deviation > 0 ? (m / deviation) * Math.sqrt(periods) : null;
 }
@@ -49,11 +55,17 @@ export function sharpe(series: EquitySeries): number | null {
  * negative return, or a wiped-out account.
  */
 export function sortino(series: EquitySeries): number | null {
-  const returns = simpleReturns(series.values);
-  const periods = periodsPerYear(series.times);
+  return sortinoOfReturns(simpleReturns(series.values), periodsPerYear(series.times));
+}
+
+/** `sortino` from the series' simple returns and periods per year (null ones give null). */
+export function sortinoOfReturns(returns: Float64Array | null, periods: number | null): number | null {
   if (returns === null || periods === null || returns.length < 2) return null;
   let downside = 0;
-  for (const r of returns) if (r < 0) downside += r * r;
+  for (let i = 0; i < returns.length; i++) {
+    const r = returns[i]!;
+    if (r < 0) downside += r * r;
+  }
   const deviation = Math.sqrt(downside / returns.length);
   return deviation > 0 ? (mean(returns) / deviation) * Math.sqrt(periods) : null;
 }

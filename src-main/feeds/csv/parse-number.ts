@@ -34,6 +34,38 @@ export class NumberReader {
   status = NUMBER_OK;
 
   read(buf: Uint8Array, start: number, end: number, decimalComma: boolean): number {
+    // Most fields are plain `digits[.digits]` with at most 15 digits: read them in two tight loops. The
+    // value is the one the general path below computes (same mantissa and power of ten); anything else
+    // (sign, spaces, exponent, comma, words, more digits) falls through to it.
+    let mantissa = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const digit = buf[i]! - ZERO;
+      if (digit < 0 || digit > 9) break;
+      mantissa = mantissa * 10 + digit;
+    }
+    let digits = i - start;
+    if (digits > 0 && digits <= MAX_FAST_DIGITS) {
+      let fractionDigits = 0;
+      if (i < end && buf[i] === DOT) {
+        for (i++; i < end; i++) {
+          const digit = buf[i]! - ZERO;
+          if (digit < 0 || digit > 9) break;
+          mantissa = mantissa * 10 + digit;
+          fractionDigits++;
+        }
+        digits += fractionDigits;
+      }
+      if (i === end && digits <= MAX_FAST_DIGITS) {
+        this.status = NUMBER_OK;
+        return fractionDigits === 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits]!;
+      }
+    }
+    return this.readGeneral(buf, start, end, decimalComma);
+  }
+
+  /** Any number the fast path of `read` does not take. */
+  private readGeneral(buf: Uint8Array, start: number, end: number, decimalComma: boolean): number {
     let i = start;
     let e = end;
     while (i < e && (buf[i] === SPACE || buf[i] === TAB)) i++;

@@ -62,6 +62,11 @@ export class TimeReader {
   }
 
   private clockEnd = 0;
+  /** The month read last (a valid one), its first day number and its length. */
+  private monthYear = -1;
+  private month = -1;
+  private monthFirstDay = 0;
+  private monthDays = 0;
 
   private calendarTime(buf: Uint8Array, i: number, e: number): number {
     const separator = buf[i + 4];
@@ -70,9 +75,17 @@ export class TimeReader {
     const year = this.digits(buf, i, 4);
     const month = this.digits(buf, i + 5, 2);
     const day = this.digits(buf, i + 8, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
-      return this.fail(TIME_INVALID);
-    const dayNumber = dayFromCivil(year, month, day);
+    // Rows run in date order, so the month of the previous row is remembered (day numbers are linear in
+    // the day of the month).
+    if (year !== this.monthYear || month !== this.month) {
+      if (year < 0 || month < 1 || month > 12) return this.fail(TIME_INVALID);
+      this.monthYear = year;
+      this.month = month;
+      this.monthFirstDay = dayFromCivil(year, month, 1);
+      this.monthDays = daysInMonth(year, month);
+    }
+    if (day < 1 || day > this.monthDays) return this.fail(TIME_INVALID);
+    const dayNumber = this.monthFirstDay + day - 1;
     if (e === i + 10) {
       this.dateOnly = true;
       return this.done((dayNumber + 1) * DAY_MS);

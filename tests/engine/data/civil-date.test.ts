@@ -5,6 +5,7 @@ import {
   dayFromCivil,
   dayOf,
   formatDuration,
+  isoTimeText,
   labelBarTime,
   weekday,
   yearOfDay,
@@ -48,5 +49,33 @@ describe('civil dates', () => {
     expect(formatDuration(250)).toBe('250 ms');
     expect(formatDuration(90_000)).toBe('90 s');
     expect(formatDuration(1500)).toBe('1.5 s');
+  });
+});
+
+describe('isoTimeText', () => {
+  it('writes the same text as Date.toISOString for any whole millisecond of 1970–9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 253_402_300_799_999 }), (ms) => {
+        expect(isoTimeText(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('matches at the edges: the epoch, leap days, the last millisecond of 9999', () => {
+    for (const ms of [
+      0,
+      951_782_400_000, // 2000-02-29
+      4_107_542_399_999, // 2100-02-28T23:59:59.999 (2100 is no leap year)
+      253_402_300_799_999,
+    ])
+      expect(isoTimeText(ms)).toBe(new Date(ms).toISOString());
+    expect(isoTimeText(951_782_400_000)).toBe('2000-02-29T00:00:00.000Z');
+  });
+
+  it('hands other times to Date: before 1970, after 9999, fractions, and throws for NaN as Date does', () => {
+    for (const ms of [-1, -86_400_001, 253_402_300_800_000, 1.5, 1e15 + 0.25])
+      expect(isoTimeText(ms)).toBe(new Date(ms).toISOString());
+    expect(() => isoTimeText(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -76,3 +76,31 @@ describe('NumberReader', () => {
       expect(read(invalid)[1], invalid).toBe(NUMBER_INVALID);
   });
 });
+
+describe('NumberReader: plain decimals (the fast path)', () => {
+  it('gives exactly Number(text) for digits[.digits] of up to 15 digits and just beyond', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{1,16}$/),
+        fc.option(fc.stringMatching(/^[0-9]{0,16}$/), { nil: undefined }),
+        (whole, fraction) => {
+          const text = fraction === undefined ? whole : `${whole}.${fraction}`;
+          expect(read(text)).toEqual([Number(text), NUMBER_OK]);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('leaves anything else to the general reader: blanks, signs, commas, exponents, a second point', () => {
+    expect(read('12.5 ')).toEqual([12.5, NUMBER_OK]);
+    expect(read('12,5', true)).toEqual([12.5, NUMBER_OK]);
+    expect(read('12,5')).toEqual([Number.NaN, NUMBER_INVALID]);
+    expect(read('1.5e2')).toEqual([150, NUMBER_OK]);
+    expect(read('1.2.3')).toEqual([Number.NaN, NUMBER_INVALID]);
+    expect(read('12.')).toEqual([12, NUMBER_OK]);
+    expect(read('007.50')).toEqual([7.5, NUMBER_OK]);
+    expect(read('1234567890123456')).toEqual([1234567890123456, NUMBER_OK]);
+    expect(read('0.0000000000000001')).toEqual([1e-16, NUMBER_OK]);
+  });
+});

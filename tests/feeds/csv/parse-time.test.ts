@@ -70,3 +70,27 @@ describe('TimeReader', () => {
     expect(reader.readTimeOfDay(bad, 0, bad.length)).toBeNaN();
   });
 });
+
+describe('TimeReader: dates in sequence (the month is remembered)', () => {
+  it('reads every day of 1999–2001 in order as a fresh reader does, and refuses days a month lacks', () => {
+    const sequential = new TimeReader();
+    const at = (r: TimeReader, text: string): [number, number] => {
+      const bytes = Buffer.from(text, 'latin1');
+      return [r.read(bytes, 0, bytes.length), r.status];
+    };
+    for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2002, 0, 1); ms += 86_400_000) {
+      const text = new Date(ms).toISOString().slice(0, 10);
+      expect(at(sequential, text)).toEqual([ms + 86_400_000, TIME_OK]);
+      expect(at(sequential, `${text.slice(0, 8)}32`)).toEqual([Number.NaN, TIME_INVALID]);
+      expect(at(sequential, text)).toEqual(at(new TimeReader(), text));
+    }
+    // February after February of a leap year, and back: the month's length follows the year.
+    expect(at(sequential, '2000-02-29')).toEqual([Date.UTC(2000, 2, 1), TIME_OK]);
+    expect(at(sequential, '2001-02-29')).toEqual([Number.NaN, TIME_INVALID]);
+    expect(at(sequential, '2001-02-28')).toEqual([Date.UTC(2001, 2, 1), TIME_OK]);
+    expect(at(sequential, '2001-02-29')).toEqual([Number.NaN, TIME_INVALID]);
+    expect(at(sequential, '2001-13-01')).toEqual([Number.NaN, TIME_INVALID]);
+    expect(at(sequential, '2001-02-00')).toEqual([Number.NaN, TIME_INVALID]);
+    expect(at(sequential, '2004-02-29')).toEqual([Date.UTC(2004, 2, 1), TIME_OK]);
+  });
+});
