@@ -3,14 +3,12 @@ import { parseArgs } from 'node:util';
 import { loadSettings, SettingsError } from '../config/load-settings';
 import { defaultDataDir, USER_SETTINGS_FILE } from '../host/paths';
 import { defaultSettingsFile } from '../host/resources';
-import { DatabaseRefusedError } from '../store/database';
+import { DatabaseRefusedError } from '../store/refused-error';
 import { BACKTEST_USAGE, runBacktestCommand } from './backtest';
-import { runExport } from './export';
 import { numberOption, UsageError } from './options';
-import { runDataCheck } from './data-check';
-import { runHeadless } from './run';
-import { runStrategies } from './strategies';
-import { serve } from './serve';
+
+// The other commands are loaded when used: a backtest need not pay for the server, SQLite or the logger
+// at start-up (measured in tests/bench/backtest.bench.ts, process start to JSON).
 
 const USAGE = `Usage: botv2 <command> [options]
 
@@ -57,6 +55,7 @@ async function runServe(args: string[]): Promise<number> {
     );
   }
   const settings = loadSettings(defaultSettingsFile(), join(dataDir, USER_SETTINGS_FILE));
+  const { serve } = await import('./serve');
   const running = await serve({
     dataDir,
     settings,
@@ -104,15 +103,15 @@ export async function main(argv: string[]): Promise<number> {
       case 'check-config':
         return runCheckConfig(args);
       case 'run':
-        return await runHeadless(args);
+        return await (await import('./run')).runHeadless(args);
       case 'export':
-        return await runExport(args);
+        return await (await import('./export')).runExport(args);
       case 'strategies':
-        return runStrategies(args);
+        return (await import('./strategies')).runStrategies(args);
       case 'data':
         if (args[0] !== 'check')
           throw new UsageError('the data command is `botv2 data check FILE… [--json]`');
-        return runDataCheck(args.slice(1));
+        return (await import('./data-check')).runDataCheck(args.slice(1));
       case 'backtest':
         return await runBacktestCommand(args);
       case undefined:

@@ -1,16 +1,12 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { MIGRATIONS, type Migration } from './migrations';
+import { DatabaseRefusedError } from './refused-error';
+
+// Defined apart so the CLI can recognise it without loading better-sqlite3.
+export { DatabaseRefusedError };
 
 export type Db = Database.Database;
-
-/** The database cannot be used as it is; the message says why and what to do. Nothing was changed. */
-export class DatabaseRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatabaseRefusedError';
-  }
-}
 
 export const migrationHash = (migration: Migration): string =>
   createHash('sha256').update(`${migration.version}:${migration.name}:${migration.sql}`).digest('hex');
