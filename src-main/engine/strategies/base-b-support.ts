@@ -2,6 +2,7 @@ import type { AssetClass, Bar, InstrumentId, InstrumentSpec } from '../../../src
 import type { Signal, SignalAction } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyLogic } from './definition';
+import { formatFixed } from './format-fixed';
 
 // Building blocks shared by the base-b strategies: the per-instrument state of a single-instrument strategy,
 // the position a strategy currently advocates, and the abstain reason of a step without signals.
@@ -123,9 +124,9 @@ export class PerInstrumentRunner implements StrategyLogic {
   }
 }
 
-/** A number with a fixed count of decimals, for reasons. */
+/** A number with a fixed count of decimals, for reasons: exactly `value.toFixed(decimals)`. */
 export function fmt(value: number, decimals = 2): string {
-  return value.toFixed(decimals);
+  return formatFixed(value, decimals);
 }
 
 /** Clamps to [0, 1]; NaN gives 0. */

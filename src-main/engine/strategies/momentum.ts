@@ -3,6 +3,7 @@ import type { Signal } from '../../../src-shared/domain/strategy';
 import { MomentumParamsSchema } from '../../../src-shared/settings/sections/strategies';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
+import { formatFixed } from './format-fixed';
 
 type Params = z.output<typeof MomentumParamsSchema>;
 
@@ -15,8 +16,14 @@ const FULL_CONFIDENCE_MULTIPLE = 5;
  */
 class Momentum implements StrategyLogic {
   private readonly closes = new Map<string, { ring: Float64Array; count: number }>();
+  /** The constant tails of the reasons (`return x % over N bars[, within ±threshold]`), built once. */
+  private readonly overLookback: string;
+  private readonly withinThreshold: string;
 
-  constructor(private readonly params: Params) {}
+  constructor(private readonly params: Params) {
+    this.overLookback = ` % over ${params.lookback} bars`;
+    this.withinThreshold = `${this.overLookback}, within ±threshold`;
+  }
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
     const signals: Signal[] = [];
@@ -39,16 +46,27 @@ class Momentum implements StrategyLogic {
       const { threshold } = this.params;
       const confidence =
         threshold === 0 ? 1 : Math.min(1, Math.abs(change) / (threshold * FULL_CONFIDENCE_MULTIPLE));
-      const reason = `return ${(change * 100).toFixed(3)} % over ${this.params.lookback} bars`;
-      if (change > threshold) signals.push({ instrument: bar.instrument, action: 'buy', confidence, reason });
+      const percent = 'return ' + formatFixed(change * 100, 3);
+      if (change > threshold)
+        signals.push({
+          instrument: bar.instrument,
+          action: 'buy',
+          confidence,
+          reason: percent + this.overLookback,
+        });
       else if (change < -threshold)
-        signals.push({ instrument: bar.instrument, action: 'sell', confidence, reason });
+        signals.push({
+          instrument: bar.instrument,
+          action: 'sell',
+          confidence,
+          reason: percent + this.overLookback,
+        });
       else
         signals.push({
           instrument: bar.instrument,
           action: 'hold',
           confidence: 0,
-          reason: `${reason}, within ±threshold`,
+          reason: percent + this.withinThreshold,
         });
     }
     return decide(signals, warming);

@@ -69,7 +69,8 @@ export class TrackedStrategy implements Strategy {
       this.errorCount += 1;
       return { signals: [], abstain: `error: ${error instanceof Error ? error.message : String(error)}` };
     }
-    for (const signal of decision.signals) this.remember(signal, snapshot);
+    const signals = decision.signals;
+    for (let i = 0; i < signals.length; i++) this.remember(signals[i]!, snapshot);
     return decision;
   }
 
@@ -78,8 +79,10 @@ export class TrackedStrategy implements Strategy {
     let total = 0;
     let counted = 0;
     // Without a standing view nothing is scored (r = 0): skip the per-bar lookups.
-    if (this.active.size > 0)
-      for (const bar of snapshot.slice.bars) {
+    if (this.active.size > 0) {
+      const bars = snapshot.slice.bars;
+      for (let i = 0; i < bars.length; i++) {
+        const bar = bars[i]!;
         const position = this.active.get(bar.instrument);
         if (!position || position.close <= 0) continue;
         const move = bar.close / position.close - 1;
@@ -91,6 +94,7 @@ export class TrackedStrategy implements Strategy {
         }
         position.close = bar.close;
       }
+    }
     const r = counted > 0 ? total / counted : 0;
     this.last = r;
     this.cumulative += r;
@@ -115,7 +119,8 @@ export class TrackedStrategy implements Strategy {
       this.historyHead = (this.historyHead + 1) % HISTORY;
     }
     if (signal.action === 'hold') {
-      this.active.delete(signal.instrument);
+      // Most holds follow holds: nothing stands, so there is nothing to delete.
+      if (this.active.size > 0) this.active.delete(signal.instrument);
       return;
     }
     const close = snapshot.latest.get(signal.instrument)?.close ?? 0;
