@@ -11,6 +11,7 @@ import type { NormalizationPipeline } from './data/normalizer';
 import type { DataValidator } from './data/validator';
 import type { EnsemblePipeline } from './ensemble/ensemble-pipeline';
 import { voteOf, type StrategyVote } from './ensemble/types';
+import { riskFigures, strategyInfos, strategyRows } from './engine-views';
 import { OrderLedger } from './order-ledger';
 import { OrderPlanner } from './order-planner';
 import type { Portfolio as PortfolioBook } from './portfolio';
@@ -54,7 +55,7 @@ export interface StepResult {
   refusals: { instrument: string; reason: string }[];
 }
 
-interface StrategyStatus {
+export interface StrategyStatus {
   lastSignal: Signal | null;
   abstainReason: string | null;
 }
@@ -296,65 +297,16 @@ export class Engine {
 
   /** The strategies table: allocation, signal performance, last signal or abstention. */
   strategyTable(): StrategyRow[] {
-    const allocation = this.deps.ensemble.allocation();
-    return this.deps.strategies.map((s, i) => {
-      const stats = s.stats();
-      const status = this.status.get(s.id)!;
-      return {
-        id: s.id,
-        name: s.name,
-        category: s.definition.category,
-        weight: allocation.weights[i] ?? 0,
-        sharpe: allocation.sharpe[i] ?? 0,
-        smoothedSharpe: allocation.smoothedSharpe[i] ?? 0,
-        hitRate: stats.hitRate,
-        signalReturn: stats.cumulativeReturn,
-        signals: stats.signals,
-        errors: stats.errors,
-        lastSignal: status.lastSignal,
-        abstainReason: status.abstainReason,
-      };
-    });
+    return strategyRows(this.deps, this.status);
   }
 
   /** The risk panel's figures: exposure, Kelly inputs, the correlation matrix, cascade levels. */
   riskView(kellyFraction: number): RiskView {
-    const { portfolio, sizer, ensemble, cascade, clock } = this.deps;
-    const equity = portfolio.equity();
-    const kelly = sizer.kelly.estimate();
-    const correlation = ensemble.correlationView();
-    const levels: RiskView['cascade'] = [];
-    for (const id of this.latest.keys()) {
-      const assessment = cascade.latest(id);
-      if (assessment && !assessment.warmingUp)
-        levels.push({ instrument: id, level: assessment.level, score: assessment.score });
-    }
-    return {
-      time: clock.now(),
-      grossExposure: equity > 0 ? portfolio.grossExposure() / equity : 0,
-      kelly: { ...kelly, fraction: kellyFraction },
-      correlation: {
-        strategyIds: this.deps.strategies.map((s) => s.id),
-        matrix: Array.from(correlation.matrix),
-        portfolioCorrelation: correlation.portfolioCorrelation,
-        penalty: correlation.penalty,
-        threshold: correlation.threshold,
-      },
-      cascade: levels,
-    };
+    return riskFigures(this.deps, this.latest.keys(), kellyFraction);
   }
 
   strategies(): StrategyInfo[] {
-    return this.deps.strategies.map((s) => {
-      const status = this.status.get(s.id)!;
-      return {
-        id: s.id,
-        name: s.name,
-        enabled: true,
-        lastSignal: status.lastSignal,
-        abstainReason: status.abstainReason,
-      };
-    });
+    return strategyInfos(this.deps, this.status);
   }
 
   equityPoint(): EquityPoint {
