@@ -68,13 +68,16 @@ const commitOne = db.transaction(() => {
   journal.recordFill(fill(id));
 });
 const BATCH = 1000;
-const commitBatch = db.transaction(() => {
-  for (let i = 0; i < BATCH; i++) {
+const LARGE_BATCH = 10_000;
+/** `size` orders and their fills in one transaction: 2 × size rows, one commit (one fsync). */
+const commitOrdersAndFills = db.transaction((size: number) => {
+  for (let i = 0; i < size; i++) {
     const id = nextId++;
     journal.recordOrder(order(id), null);
     journal.recordFill(fill(id));
   }
 });
+const commitBatch = () => commitOrdersAndFills(BATCH);
 
 describe('store', () => {
   bench('commit one order + fill (synchronous=FULL)', () => {
@@ -83,6 +86,9 @@ describe('store', () => {
     latencies.push(performance.now() - start);
   });
   bench(`batch of ${BATCH} orders + fills in one transaction (${2 * BATCH} rows)`, () => commitBatch());
+  bench(`batch of ${LARGE_BATCH} orders + fills in one transaction (${2 * LARGE_BATCH} rows)`, () =>
+    commitOrdersAndFills(LARGE_BATCH),
+  );
   bench('checkpoint (15 positions) in its own transaction', () =>
     db.transaction(() => journal.checkpoint(checkpoint))(),
   );
