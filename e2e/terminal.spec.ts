@@ -59,23 +59,21 @@ test('the terminal paper-trades, halts with a reason and resumes', async ({ page
   await expect(page.getByTestId('breaker-state')).toHaveAttribute('data-halted', 'true');
   await expect(page.getByTestId('breaker-state')).toContainText('e2e: pausing before the news');
 
-  // While halted no trade opens or grows a position, over many further events.
-  const lastBeforeHalt = Math.max(0, ...(await tradeIds(page)));
+  // While halted no trade opens or grows a position, over many further events. The fills before the halt
+  // are all committed by the time the page shows it (the halt is committed after them), so the newest
+  // fill id in the database then bounds them; the page may still be about to show some of them.
+  const db = new Database(join(terminal.dataDir, 'botv2.sqlite'), { readonly: true });
+  const newestFill = () => db.prepare('SELECT COALESCE(MAX(id), 0) FROM fills').pluck().get() as number;
+  const lastBeforeHalt = newestFill();
   const eventsAtHalt = await engineEvents(page);
   await expect.poll(() => engineEvents(page)).toBeGreaterThan(eventsAtHalt + 60);
-  const afterHalt = await page
-    .locator('[data-trade-id]')
-    .evaluateAll(
-      (rows, last) =>
-        rows
-          .filter((r) => Number(r.getAttribute('data-trade-id')) > last)
-          .map((r) => r.getAttribute('data-effect')),
-      lastBeforeHalt,
-    );
+  const afterHalt = db
+    .prepare('SELECT effect FROM fills WHERE id > ? ORDER BY id')
+    .pluck()
+    .all(lastBeforeHalt) as string[];
   for (const effect of afterHalt) expect(['reduce', 'close']).toContain(effect);
 
   // The reason is persisted as a row.
-  const db = new Database(join(terminal.dataDir, 'botv2.sqlite'), { readonly: true });
   const halt = db
     .prepare("SELECT actor, reason, level_before FROM circuit_breaker_events WHERE kind = 'halt'")
     .all();

@@ -65,12 +65,9 @@ async function runServe(args: string[]): Promise<number> {
     seed,
     allowFreshDatabase: values['fresh-db'] ?? false,
   });
-  const recovery = running.host.status().recovery;
-  if (recovery) console.log(`botv2: ${recovery}`);
-  console.log(`BotV2 browser mode: ${running.server.url}`);
-  console.log(`data directory: ${dataDir}`);
   let stopping = false;
-  await new Promise<void>((done) => {
+  // The signal handlers are in place before the URL is printed: whoever reads it may stop us at once.
+  const stopped = new Promise<void>((done) => {
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
@@ -80,9 +77,14 @@ async function runServe(args: string[]): Promise<number> {
         done();
       });
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
   });
+  const recovery = running.host.status().recovery;
+  if (recovery) console.log(`botv2: ${recovery}`);
+  console.log(`BotV2 browser mode: ${running.server.url}`);
+  console.log(`data directory: ${dataDir}`);
+  await stopped;
   return 0;
 }
 

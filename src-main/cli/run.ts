@@ -79,8 +79,8 @@ export async function runHeadless(args: string[]): Promise<number> {
       console.log(`botv2: ${why}: stopped cleanly after ${host.status().events} steps, ${fills} fills`);
       done();
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
     host.subscribe((name, payload) => {
       if (name !== 'status') return;
       const status = payload as { fault: string | null; running: boolean };
