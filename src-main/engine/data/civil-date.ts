@@ -20,8 +20,12 @@ export function dayFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** Year of a day number. */
-export function yearOfDay(dayNumber: number): number {
+/**
+ * Civil date of a day number (Hinnant's civil_from_days, the inverse of dayFromCivil), packed into one
+ * number as (year × 12 + month − 1) × 32 + day so the callers on hot paths allocate nothing. Unpack with
+ * floor division (years before 1 are negative).
+ */
+function civilFromDays(dayNumber: number): number {
   const z = dayNumber + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -33,8 +37,16 @@ export function yearOfDay(dayNumber: number): number {
       365,
   );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  return yearOfEra + era * 400 + (shiftedMonth >= 10 ? 1 : 0);
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // March = 0 … February = 11
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return (year * 12 + month - 1) * 32 + day;
+}
+
+/** Year of a day number. */
+export function yearOfDay(dayNumber: number): number {
+  return Math.floor(Math.floor(civilFromDays(dayNumber) / 32) / 12);
 }
 
 /** Day of the week of a day number: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
@@ -73,22 +85,11 @@ export function isoTimeText(ms: number): string {
   if (!(ms >= 0 && ms <= LAST_FOUR_DIGIT_YEAR_MS && Number.isInteger(ms))) return new Date(ms).toISOString();
   const dayNumber = Math.floor(ms / DAY_MS);
   let rest = ms - dayNumber * DAY_MS;
-  // Civil date of a day number (Hinnant's civil_from_days, the inverse of dayFromCivil).
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // March = 0 … February = 11
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const civil = civilFromDays(dayNumber);
+  const yearMonth = Math.floor(civil / 32);
+  const day = civil - yearMonth * 32;
+  const year = Math.floor(yearMonth / 12);
+  const month = yearMonth - year * 12 + 1;
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;
   const minutes = Math.floor(rest / 60_000);
