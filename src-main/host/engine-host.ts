@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { MarketSlice } from '../../src-shared/domain/market';
 import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
 import type { BreakerLevel } from '../../src-shared/domain/risk';
@@ -10,41 +9,21 @@ import type { Settings } from '../../src-shared/settings/schema';
 import { createEngine } from '../engine/create-engine';
 import type { Engine, StepResult } from '../engine/loop';
 import type { MarketFeed } from '../engine/ports';
-import type { Logger } from '../log';
 import type { Db } from '../store/database';
-import { openStore } from '../store/open-store';
 import { ReadModels } from '../store/read-models';
 import { Sessions } from '../store/sessions';
 import { SqliteJournal } from '../store/sqlite-journal';
 import { BacktestService } from './backtest-service';
+import type { EngineHostOptions, HostListener } from './engine-host-options';
 import { EquityHistory } from './equity-history';
-import { createDefaultFeed, type FeedStart } from './feeds';
-import { DATABASE_FILE } from './paths';
+import { startSession } from './session-start';
+import { logStep } from './step-log';
+import { createDefaultFeed } from './feeds';
 import { restoreState } from './restore';
 import { describeStorageError, isBusy, sqliteCode } from './storage-errors';
 
-export interface EngineHostOptions {
-  dataDir: string;
-  settings: Settings;
-  logger: Logger;
-  /** Wall clock of the host (the engine never reads it). */
-  wallClock?: () => number;
-  /** Engine time runs at wall time × speed, or as fast as possible; overrides settings.paper.speed. */
-  speed?: number | 'max';
-  seed?: number;
-  /** What runs the host: shown in the sessions table. */
-  mode?: 'app' | 'serve' | 'run' | 'test';
-  /** The market; the synthetic market by default. */
-  createFeed?: (start: FeedStart) => MarketFeed;
-  /** The user agreed to move a corrupt database aside and start a new one. */
-  allowFreshDatabase?: boolean;
-  /** How long a write waits for another program's lock before it counts as busy (default 2 s). */
-  busyTimeoutMs?: number;
-  /** The bundled backtest worker; default backtest-worker.cjs beside the running bundle (dist/main). */
-  backtestWorkerFile?: string;
-}
-
-export type HostListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+// Options and listener type live beside this file; re-exported for the callers that import them from here.
+export type { EngineHostOptions, HostListener };
 
 /** Longest wall time one batch of steps may take, so commands and I/O stay responsive. */
 const BATCH_BUDGET_MS = 50;
@@ -93,28 +72,19 @@ export class EngineHost {
     this.wallClock = options.wallClock ?? Date.now;
     this.speed = options.speed ?? settings.paper.speed;
     this.barIntervalMs = settings.market.barIntervalSeconds * 1000;
-    const store = openStore(join(dataDir, DATABASE_FILE), {
-      allowFresh: options.allowFreshDatabase ?? false,
+    const session = startSession({
+      dataDir,
+      mode: options.mode ?? 'app',
       wallTime: this.wallClock(),
+      allowFreshDatabase: options.allowFreshDatabase ?? false,
       busyTimeoutMs: options.busyTimeoutMs,
+      logger,
     });
-    if (store.movedAside)
-      logger.warn({ movedTo: store.movedAside }, 'unusable database moved aside; starting a new one');
-    this.db = store.db;
+    this.db = session.db;
+    this.sessions = session.sessions;
+    this.sessionId = session.sessionId;
+    this.recovery = session.recovery;
     this.read = new ReadModels(this.db);
-    this.sessions = new Sessions(this.db);
-
-    const previous = this.sessions.latest();
-    this.recovery =
-      previous && !previous.clean
-        ? `recovered after an unclean stop at ${new Date(previous.lastEngineTime ?? previous.startedAt).toISOString()}`
-        : null;
-    if (this.recovery) logger.warn({ previousSession: previous?.id }, this.recovery);
-    this.sessionId = this.sessions.start(
-      options.mode ?? 'app',
-      this.wallClock(),
-      this.recovery ? previous!.id : null,
-    );
 
     const restored = restoreState(this.read, settings.paper.initialCash);
     const seed = options.seed ?? settings.market.seed;
@@ -287,37 +257,11 @@ export class EngineHost {
     const { logger } = this.options;
     let last: EquityPoint | null = null;
     for (const step of results) {
-      if (step.rejected) logger.warn({ time: step.time, reason: step.rejected }, 'market slice rejected');
-      for (const issue of step.dataIssues) {
-        if (issue.severity === 'error') {
-          logger.warn(
-            { rule: issue.rule, instrument: issue.instrument, time: issue.timestamp },
-            `bar skipped: ${issue.message}`,
-          );
-        }
-      }
+      logStep(logger, step);
       this.history.push(step.equity);
-      for (const execution of step.trades) {
-        logger.info(
-          {
-            fill: execution.id,
-            order: execution.orderId,
-            instrument: execution.instrument,
-            side: execution.side,
-            qty: execution.qty,
-            price: execution.price,
-          },
-          'fill',
-        );
-        this.emit('fill', execution);
-      }
-      for (const event of step.breakerEvents) {
-        logger.warn(
-          { event: { kind: event.kind, level: event.after.level, reason: event.reason } },
-          'circuit breaker',
-        );
+      for (const execution of step.trades) this.emit('fill', execution);
+      for (const event of step.breakerEvents)
         this.emit('breaker', { event, state: this.engine.breakerState() });
-      }
       last = step.equity;
     }
     // Live equity is pushed once per batch; the full series stays available through equityHistory.
@@ -462,8 +406,6 @@ export class EngineHost {
     }
   }
 
-  // ── Dashboard (helper/dashboard): read-only accessors for the dashboard's requests ──────────────────
-
   /** The data directory: the database and the trader's settings.yaml live here. */
   get dataDir(): string {
     return this.options.dataDir;
@@ -478,6 +420,4 @@ export class EngineHost {
   equityHistoryBetween(maxPoints: number, from: number, to: number): EquityPoint[] {
     return this.history.downsample(maxPoints, from, to);
   }
-
-  // ── end of the dashboard block ─────────────────────────────────────────────────────────────────────
 }

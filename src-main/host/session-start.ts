@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import type { Logger } from '../log';
+import type { Db } from '../store/database';
+import { openStore } from '../store/open-store';
+import { Sessions } from '../store/sessions';
+import { DATABASE_FILE } from './paths';
+
+/** The database opened and this run's session row started. */
+export interface StartedSession {
+  db: Db;
+  sessions: Sessions;
+  sessionId: number;
+  /** "recovered after an unclean stop at …" when the previous session did not end cleanly; else null. */
+  recovery: string | null;
+}
+
+export interface SessionStartOptions {
+  dataDir: string;
+  mode: 'app' | 'serve' | 'run' | 'test';
+  wallTime: number;
+  allowFreshDatabase: boolean;
+  busyTimeoutMs: number | undefined;
+  logger: Logger;
+}
+
+/**
+ * Opens the data directory's database (moving an unusable file aside only when allowed), detects an
+ * unclean previous session and logs the recovery notice, and starts this run's session (linked to the
+ * session it recovers from).
+ */
+export function startSession(options: SessionStartOptions): StartedSession {
+  const { logger } = options;
+  const store = openStore(join(options.dataDir, DATABASE_FILE), {
+    allowFresh: options.allowFreshDatabase,
+    wallTime: options.wallTime,
+    busyTimeoutMs: options.busyTimeoutMs,
+  });
+  if (store.movedAside)
+    logger.warn({ movedTo: store.movedAside }, 'unusable database moved aside; starting a new one');
+  const sessions = new Sessions(store.db);
+  const previous = sessions.latest();
+  const recovery =
+    previous && !previous.clean
+      ? `recovered after an unclean stop at ${new Date(previous.lastEngineTime ?? previous.startedAt).toISOString()}`
+      : null;
+  if (recovery) logger.warn({ previousSession: previous?.id }, recovery);
+  const sessionId = sessions.start(options.mode, options.wallTime, recovery ? previous!.id : null);
+  return { db: store.db, sessions, sessionId, recovery };
+}
