@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import type { Bar } from '../../src-shared/domain/market';
-import { DataValidator, profileForAssetClass } from '../../src-main/engine/data/validator';
-import { NormalizationPipeline } from '../../src-main/engine/data/normalizer';
 import { checkFiles, DEFAULT_CHECK_OPTIONS } from '../../src-main/feeds/csv/check-file';
 import { CsvFeed } from '../../src-main/feeds/csv/csv-feed';
+import { validateAndNormalise } from './validate-normalise-loop';
 
 // Inputs: the S&P 500 sample (5,105 daily bars) repeated with shifted dates.
 // - CSV import: 200 copies, each shifted 21 years later than the one before (years 2000–6199), written as
@@ -59,22 +58,7 @@ describe('data: validate + normalise (in memory, one core)', () => {
   bench(
     `DataValidator.check + NormalizationPipeline.update over ${grouped(bars.length)} bars (NYSE calendar)`,
     () => {
-      const profile = profileForAssetClass('equity-index');
-      const validator = new DataValidator({
-        outlierZ: 5,
-        outlierWindow: 100,
-        outlierMinObservations: 20,
-        profile: () => profile,
-      });
-      const pipeline = new NormalizationPipeline({ window: 252, clip: 3, minObservations: 20 });
-      let used = 0;
-      for (const bar of bars) {
-        if (validator.check(bar)) {
-          pipeline.update(bar);
-          used += 1;
-        }
-      }
-      if (used < bars.length * 0.99) throw new Error(`only ${used} bars passed`);
+      validateAndNormalise(bars);
     },
     { iterations: 8, time: 0, warmupIterations: 2 },
   );

@@ -1,0 +1,28 @@
+import type { Bar } from '../../src-shared/domain/market';
+import { NormalizationPipeline } from '../../src-main/engine/data/normalizer';
+import { DataValidator, profileForAssetClass } from '../../src-main/engine/data/validator';
+
+/**
+ * The measured loop of "validate + normalise": a fresh validator (NYSE calendar) and normaliser with the
+ * default settings, every bar checked and the accepted ones normalised. Throws if under 99 % pass (the
+ * input is valid data). Shared by data.bench.ts and bundled/validate-normalise.ts.
+ */
+export function validateAndNormalise(bars: readonly Bar[]): number {
+  const profile = profileForAssetClass('equity-index');
+  const validator = new DataValidator({
+    outlierZ: 5,
+    outlierWindow: 100,
+    outlierMinObservations: 20,
+    profile: () => profile,
+  });
+  const pipeline = new NormalizationPipeline({ window: 252, clip: 3, minObservations: 20 });
+  let used = 0;
+  for (const bar of bars) {
+    if (validator.check(bar)) {
+      pipeline.update(bar);
+      used += 1;
+    }
+  }
+  if (used < bars.length * 0.99) throw new Error(`only ${used} bars passed`);
+  return used;
+}
