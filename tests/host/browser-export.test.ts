@@ -1,66 +1,16 @@
-import { request } from 'node:http';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import {
-  BROWSER_EXPORT_REFUSAL,
-  startBrowserServer,
-  type BrowserServer,
-} from '../../src-main/host/browser-server';
-import { createDispatch } from '../../src-main/host/request-handlers';
-import { createLogger } from '../../src-main/log';
-import { testHost } from '../helpers/host';
+import { BROWSER_EXPORT_REFUSAL } from '../../src-main/host/browser-server';
+import { httpGet, useServedHost } from '../helpers/served-host';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const logger = createLogger(null, 'error');
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function start(): Promise<{ server: BrowserServer; host: ReturnType<typeof testHost> }> {
-  const staticDir = join(tempDir(), 'renderer');
-  mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  const host = testHost(tempDir());
-  host.stepNow(400);
-  const server = await startBrowserServer({
-    dispatch: createDispatch(host, logger),
-    subscribe: (l) => host.subscribe(l),
-    staticDir,
-    port: 0,
-    bindHost: '127.0.0.1',
-    ipAllowlist: [],
-    logger,
-  });
-  cleanups.push(
-    () => host.close(),
-    () => server.close(),
-  );
-  return { server, host };
-}
-
-function get(port: number, path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
-    (resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    },
-  );
-}
+const serve = useServedHost();
+const start = () => serve(400);
+const get = httpGet;
 
 const exportDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('botv2-export-'));
 

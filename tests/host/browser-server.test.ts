@@ -1,62 +1,13 @@
-import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserServer, type BrowserServer } from '../../src-main/host/browser-server';
-import { createDispatch } from '../../src-main/host/request-handlers';
 import { tokensMatch } from '../../src-main/host/request-guard';
-import { createLogger } from '../../src-main/log';
-import { testHost } from '../helpers/host';
-import { useTempDirs } from '../helpers/temp-dir';
+import { httpGet, useServedHost } from '../helpers/served-host';
 
-const tempDir = useTempDirs();
-const logger = createLogger(null, 'error');
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function start(): Promise<{ server: BrowserServer; host: ReturnType<typeof testHost> }> {
-  const staticDir = join(tempDir(), 'renderer');
-  mkdirSync(join(staticDir, 'assets'), { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  const host = testHost(tempDir());
-  const server = await startBrowserServer({
-    dispatch: createDispatch(host, logger),
-    subscribe: (l) => host.subscribe(l),
-    staticDir,
-    port: 0,
-    bindHost: '127.0.0.1',
-    ipAllowlist: [],
-    logger,
-  });
-  cleanups.push(
-    () => host.close(),
-    () => server.close(),
-  );
-  return { server, host };
-}
-
-function get(port: number, path: string, headers: Record<string, string> = {}) {
-  return new Promise<{
-    status: number;
-    headers: Record<string, string | string[] | undefined>;
-    body: string;
-  }>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+const start = useServedHost();
+const get = async (port: number, path: string, headers: Record<string, string> = {}) => {
+  const response = await httpGet(port, path, headers);
+  return { ...response, body: response.body.toString('utf8') };
+};
 
 function openSocket(url: string, headers: Record<string, string>): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
