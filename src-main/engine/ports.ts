@@ -30,7 +30,10 @@ export interface MarketSnapshot {
   cascade(instrument: InstrumentId): CascadeAssessment | undefined;
 }
 
-export type StrategyDecision = { signals: Signal[]; abstain: null } | { signals: []; abstain: string };
+/** A strategy's signals for a step, or why it has none. Read-only: a strategy may return the same object again. */
+export type StrategyDecision =
+  | { readonly signals: readonly Signal[]; readonly abstain: null }
+  | { readonly signals: readonly []; readonly abstain: string };
 
 export interface Strategy {
   readonly id: string;

@@ -2,6 +2,8 @@ import type { AssetClass, Bar, InstrumentId, InstrumentSpec } from '../../../src
 import type { Signal, SignalAction } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyLogic } from './definition';
+import { DecisionMemo } from './decision-memo';
+import { SlotMemo } from './slot-memo';
 import { formatFixed } from './format-fixed';
 
 // Building blocks shared by the base-b strategies: the per-instrument state of a single-instrument strategy,
@@ -76,6 +78,8 @@ export function frozenSignal(
  */
 export class PerInstrumentRunner implements StrategyLogic {
   private readonly states = new Map<InstrumentId, InstrumentState | null>();
+  private readonly statesByBar = new SlotMemo<InstrumentState | null>();
+  private readonly decisions = new DecisionMemo();
   private readonly classes: ReadonlySet<AssetClass>;
   private readonly noInstrument: string;
 
@@ -88,11 +92,13 @@ export class PerInstrumentRunner implements StrategyLogic {
   }
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const signals: Signal[] = [];
+    const signals = this.decisions.begin();
     let warming: InstrumentState | null = null;
     let warmingId = '';
-    for (const bar of snapshot.slice.bars) {
-      const state = this.stateOf(bar.instrument, snapshot.instruments);
+    const bars = snapshot.slice.bars;
+    for (let i = 0; i < bars.length; i++) {
+      const bar = bars[i]!;
+      const state = this.stateOf(i, bar.instrument, snapshot.instruments);
       if (state === null) continue;
       // One call per bar, returning the signal: the only polymorphic site when strategies share this code.
       const signal = state.update(bar);
@@ -102,24 +108,31 @@ export class PerInstrumentRunner implements StrategyLogic {
         warmingId = bar.instrument;
       }
     }
-    if (signals.length > 0) return { signals, abstain: null };
+    if (signals.length > 0) return this.decisions.end('');
     const reason =
       warming === null
         ? this.noInstrument
         : `warming up: ${warmingId} ${warming.seen}/${warming.warmUp} bars`;
-    return { signals: [], abstain: reason };
+    return this.decisions.end(reason);
   }
 
   private stateOf(
+    position: number,
     id: InstrumentId,
     instruments: ReadonlyMap<InstrumentId, InstrumentSpec>,
   ): InstrumentState | null {
+    const remembered = this.statesByBar.at(position, id);
+    if (remembered !== undefined) return remembered;
     const known = this.states.get(id);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.statesByBar.remember(position, id, known);
+      return known;
+    }
     const spec = instruments.get(id);
     if (spec === undefined) return null;
     const state = this.classes.has(spec.assetClass) ? this.create(spec) : null;
     this.states.set(id, state);
+    this.statesByBar.remember(position, id, state);
     return state;
   }
 }

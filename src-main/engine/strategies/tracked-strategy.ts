@@ -2,9 +2,16 @@ import type { Signal } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
 import type { SharedIndicators } from './shared-indicators';
+import { SlotMemo } from './slot-memo';
 
 /** How many of its latest signals a strategy keeps for the UI. */
 const HISTORY = 50;
+
+/** The view a strategy holds on one instrument: direction (0 once dropped) and the close it is scored from. */
+interface StandingView {
+  direction: 1 | -1 | 0;
+  close: number;
+}
 
 export interface StrategyStats {
   signals: number;
@@ -31,7 +38,12 @@ export class TrackedStrategy implements Strategy {
   readonly id: string;
   readonly name: string;
   private readonly logic: StrategyLogic;
-  private readonly active = new Map<string, { direction: 1 | -1; close: number }>();
+  /** Views by instrument; a dropped view keeps its entry with direction 0 (`standing` counts the others). */
+  private readonly views = new Map<string, StandingView>();
+  private standing = 0;
+  /** The views found for the slice's bars and for the step's signals, by position (see SlotMemo). */
+  private readonly viewsByBar = new SlotMemo<StandingView>();
+  private readonly viewsBySignal = new SlotMemo<StandingView>();
   /** The latest signals, a ring of HISTORY entries (the oldest at `historyHead` once full). */
   private readonly history: Signal[] = [];
   private historyHead = 0;
@@ -70,7 +82,7 @@ export class TrackedStrategy implements Strategy {
       return { signals: [], abstain: `error: ${error instanceof Error ? error.message : String(error)}` };
     }
     const signals = decision.signals;
-    for (let i = 0; i < signals.length; i++) this.remember(signals[i]!, snapshot);
+    for (let i = 0; i < signals.length; i++) this.remember(signals[i]!, i, snapshot);
     return decision;
   }
 
@@ -79,12 +91,12 @@ export class TrackedStrategy implements Strategy {
     let total = 0;
     let counted = 0;
     // Without a standing view nothing is scored (r = 0): skip the per-bar lookups.
-    if (this.active.size > 0) {
+    if (this.standing > 0) {
       const bars = snapshot.slice.bars;
       for (let i = 0; i < bars.length; i++) {
         const bar = bars[i]!;
-        const position = this.active.get(bar.instrument);
-        if (!position || position.close <= 0) continue;
+        const position = this.viewAt(this.viewsByBar, i, bar.instrument);
+        if (position === null || position.direction === 0 || position.close <= 0) continue;
         const move = bar.close / position.close - 1;
         total += position.direction * move;
         counted += 1;
@@ -111,26 +123,54 @@ export class TrackedStrategy implements Strategy {
     this.sumSq += r * r;
   }
 
-  private remember(signal: Signal, snapshot: MarketSnapshot): void {
+  /** Records the step's `index`-th signal: history, and the view it sets (a hold drops the view). */
+  private remember(signal: Signal, index: number, snapshot: MarketSnapshot): void {
     this.signalCount += 1;
     if (this.history.length < HISTORY) this.history.push(signal);
     else {
       this.history[this.historyHead] = signal;
       this.historyHead = (this.historyHead + 1) % HISTORY;
     }
+    const instrument = signal.instrument;
     if (signal.action === 'hold') {
-      // Most holds follow holds: nothing stands, so there is nothing to delete.
-      if (this.active.size > 0) this.active.delete(signal.instrument);
+      // Most holds follow holds: nothing stands, so there is nothing to drop.
+      if (this.standing === 0) return;
+      const view = this.viewAt(this.viewsBySignal, index, instrument);
+      if (view !== null && view.direction !== 0) {
+        view.direction = 0;
+        this.standing -= 1;
+      }
       return;
     }
-    const close = snapshot.latest.get(signal.instrument)?.close ?? 0;
     const direction = signal.action === 'buy' ? 1 : -1;
-    const standing = this.active.get(signal.instrument);
-    // Strategies repeat their view every bar: update the standing entry rather than allocate a new one.
-    if (standing) {
-      standing.direction = direction;
-      standing.close = close;
-    } else this.active.set(signal.instrument, { direction, close });
+    const view = this.viewAt(this.viewsBySignal, index, instrument);
+    // A view that stands with a price already has this instrument's latest close: `score` moved it to each
+    // new bar. Only a new view (or one still without a price) reads the latest close.
+    if (view !== null && view.direction !== 0 && view.close > 0) {
+      view.direction = direction;
+      return;
+    }
+    const close = snapshot.latest.get(instrument)?.close ?? 0;
+    if (view === null) {
+      const created: StandingView = { direction, close };
+      this.views.set(instrument, created);
+      this.viewsBySignal.remember(index, instrument, created);
+      this.standing += 1;
+      return;
+    }
+    if (view.direction === 0) this.standing += 1;
+    view.direction = direction;
+    view.close = close;
+  }
+
+  /** The instrument's view (null if it never had one), through the memo of its position. */
+  private viewAt(memo: SlotMemo<StandingView>, position: number, instrument: string): StandingView | null {
+    const remembered = memo.at(position, instrument);
+    if (remembered !== undefined) return remembered;
+    const view = this.views.get(instrument);
+    if (view === undefined) return null;
+    memo.remember(position, instrument, view);
+    return view;
   }
 
   /** This bar's signal return (see the class comment). */

@@ -1,7 +1,9 @@
 import type { AssetClass, Bar, InstrumentSpec } from '../../../../src-shared/domain/market';
 import type { Signal, SignalAction } from '../../../../src-shared/domain/strategy';
 import type { MarketSnapshot, StrategyDecision } from '../../ports';
-import { decide, type StrategyLogic } from '../definition';
+import type { StrategyLogic } from '../definition';
+import { DecisionMemo } from '../decision-memo';
+import { SlotMemo } from '../slot-memo';
 
 /** What a rule says about one instrument on one bar: a signal, or why it has none (e.g. still warming up). */
 export type Verdict = Signal | string;
@@ -14,10 +16,15 @@ export type Verdict = Signal | string;
  *
  * The decision holds the signals of this step; with none, the strategy abstains with the first reason a
  * traded instrument gave (e.g. `TECH: warming up: 3/20 bars`) or, when no traded instrument had a bar,
- * says so.
+ * says so. A verdict equal to the instrument's previous signal (same action, confidence and reason) is
+ * handed out as that same object, so an unchanged view reuses its decision (see DecisionMemo).
  */
 export abstract class PerInstrumentLogic<State> implements StrategyLogic {
   private readonly states = new Map<string, State | null>();
+  private readonly statesByBar = new SlotMemo<State | null>();
+  /** The signal last given at each position of the slice. */
+  private readonly previousSignals = new SlotMemo<Signal>();
+  private readonly decisions = new DecisionMemo();
   private readonly classes: ReadonlySet<AssetClass>;
   private readonly idle: string;
 
@@ -33,25 +40,49 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
   protected abstract step(state: State, bar: Bar, snapshot: MarketSnapshot): Verdict;
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const signals: Signal[] = [];
+    const signals = this.decisions.begin();
     let reason: string | null = null;
-    for (const bar of snapshot.slice.bars) {
-      const state = this.stateOf(bar.instrument, snapshot);
+    const bars = snapshot.slice.bars;
+    for (let i = 0; i < bars.length; i++) {
+      const bar = bars[i]!;
+      const state = this.stateOf(i, bar.instrument, snapshot);
       if (state === null) continue;
       const verdict = this.step(state, bar, snapshot);
       if (typeof verdict === 'string') reason ??= `${bar.instrument}: ${verdict}`;
-      else signals.push(verdict);
+      else signals.push(this.reuse(i, verdict));
     }
-    return decide(signals, reason ?? this.idle);
+    return this.decisions.end(reason ?? this.idle);
   }
 
-  private stateOf(instrument: string, snapshot: MarketSnapshot): State | null {
+  /** The signal given at this position last time if the verdict equals it, else the verdict (remembered). */
+  private reuse(position: number, verdict: Signal): Signal {
+    const previous = this.previousSignals.at(position, verdict.instrument);
+    if (
+      previous !== undefined &&
+      previous.action === verdict.action &&
+      previous.confidence === verdict.confidence &&
+      previous.reason === verdict.reason &&
+      previous.limitPrice === verdict.limitPrice
+    ) {
+      return previous;
+    }
+    this.previousSignals.remember(position, verdict.instrument, verdict);
+    return verdict;
+  }
+
+  private stateOf(position: number, instrument: string, snapshot: MarketSnapshot): State | null {
+    const remembered = this.statesByBar.at(position, instrument);
+    if (remembered !== undefined) return remembered;
     const known = this.states.get(instrument);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.statesByBar.remember(position, instrument, known);
+      return known;
+    }
     const spec = snapshot.instruments.get(instrument);
     if (!spec) return null;
     const state = this.classes.has(spec.assetClass) ? this.createState(spec) : null;
     this.states.set(instrument, state);
+    this.statesByBar.remember(position, instrument, state);
     return state;
   }
 }
