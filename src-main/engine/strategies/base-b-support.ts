@@ -92,7 +92,8 @@ export class PerInstrumentRunner implements StrategyLogic {
   }
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const signals = this.decisions.begin();
+    const decisions = this.decisions;
+    decisions.begin();
     let warming: InstrumentState | null = null;
     let warmingId = '';
     const bars = snapshot.slice.bars;
@@ -102,18 +103,18 @@ export class PerInstrumentRunner implements StrategyLogic {
       if (state === null) continue;
       // One call per bar, returning the signal: the only polymorphic site when strategies share this code.
       const signal = state.update(bar);
-      if (signal !== null) signals.push(signal);
+      if (signal !== null) decisions.add(signal);
       else if (warming === null) {
         warming = state;
         warmingId = bar.instrument;
       }
     }
-    if (signals.length > 0) return this.decisions.end('');
+    if (decisions.size > 0) return decisions.end('');
     const reason =
       warming === null
         ? this.noInstrument
         : `warming up: ${warmingId} ${warming.seen}/${warming.warmUp} bars`;
-    return this.decisions.end(reason);
+    return decisions.end(reason);
   }
 
   private stateOf(

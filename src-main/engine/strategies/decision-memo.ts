@@ -9,29 +9,41 @@ import type { StrategyDecision } from '../ports';
  */
 export class DecisionMemo {
   private last: StrategyDecision = { signals: [], abstain: '' };
-  /** The step's signals, filled by the strategy after `begin()`. */
+  /** The step's signals: the first `count` entries (kept, not truncated: setting an array's length is a runtime call). */
   private readonly pending: Signal[] = [];
+  private count = 0;
 
-  /** Starts a step: returns the (emptied) list to put this step's signals in. */
-  begin(): Signal[] {
-    this.pending.length = 0;
-    return this.pending;
+  /** Starts a step without signals. */
+  begin(): void {
+    this.count = 0;
   }
 
-  /** The decision of the signals put in `begin()`'s list, or of abstaining for `reason` when there are none. */
+  /** Adds a signal to this step's. */
+  add(signal: Signal): void {
+    if (this.count < this.pending.length) this.pending[this.count] = signal;
+    else this.pending.push(signal);
+    this.count += 1;
+  }
+
+  /** Signals added since `begin()`. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The decision of the signals added since `begin()`, or of abstaining for `reason` when there are none. */
   end(reason: string): StrategyDecision {
-    const pending = this.pending;
-    if (pending.length === 0) {
+    const { pending, count } = this;
+    if (count === 0) {
       if (this.last.abstain !== reason) this.last = { signals: [], abstain: reason };
       return this.last;
     }
     const previous = this.last.signals;
-    if (previous.length === pending.length) {
+    if (previous.length === count) {
       let same = true;
-      for (let i = 0; i < pending.length && same; i++) same = pending[i] === previous[i];
+      for (let i = 0; i < count && same; i++) same = pending[i] === previous[i];
       if (same) return this.last;
     }
-    this.last = { signals: pending.slice(), abstain: null };
+    this.last = { signals: pending.slice(0, count), abstain: null };
     return this.last;
   }
 }

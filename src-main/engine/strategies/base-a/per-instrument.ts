@@ -40,7 +40,8 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
   protected abstract step(state: State, bar: Bar, snapshot: MarketSnapshot): Verdict;
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const signals = this.decisions.begin();
+    const decisions = this.decisions;
+    decisions.begin();
     let reason: string | null = null;
     const bars = snapshot.slice.bars;
     for (let i = 0; i < bars.length; i++) {
@@ -49,9 +50,9 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
       if (state === null) continue;
       const verdict = this.step(state, bar, snapshot);
       if (typeof verdict === 'string') reason ??= `${bar.instrument}: ${verdict}`;
-      else signals.push(this.reuse(i, verdict));
+      else decisions.add(this.reuse(i, verdict));
     }
-    return this.decisions.end(reason ?? this.idle);
+    return decisions.end(reason ?? this.idle);
   }
 
   /** The signal given at this position last time if the verdict equals it, else the verdict (remembered). */
