@@ -2,6 +2,7 @@ import type { Signal } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
 import type { SharedIndicators } from './shared-indicators';
+import { SignalHistory } from './signal-history';
 import { SlotMemo } from './slot-memo';
 
 /** How many of its latest signals a strategy keeps for the UI. */
@@ -44,9 +45,7 @@ export class TrackedStrategy implements Strategy {
   /** The views found for the slice's bars and for the step's signals, by position (see SlotMemo). */
   private readonly viewsByBar = new SlotMemo<StandingView>();
   private readonly viewsBySignal = new SlotMemo<StandingView>();
-  /** The latest signals, a ring of HISTORY entries (the oldest at `historyHead` once full). */
-  private readonly history: Signal[] = [];
-  private historyHead = 0;
+  private readonly history = new SignalHistory(HISTORY);
   private readonly window: Float64Array;
   private windowCount = 0;
   /** windowCount modulo the window's length: the slot the next return goes to. */
@@ -126,11 +125,7 @@ export class TrackedStrategy implements Strategy {
   /** Records the step's `index`-th signal: history, and the view it sets (a hold drops the view). */
   private remember(signal: Signal, index: number, snapshot: MarketSnapshot): void {
     this.signalCount += 1;
-    if (this.history.length < HISTORY) this.history.push(signal);
-    else {
-      this.history[this.historyHead] = signal;
-      this.historyHead = (this.historyHead + 1) % HISTORY;
-    }
+    this.history.add(signal);
     const instrument = signal.instrument;
     if (signal.action === 'hold') {
       // Most holds follow holds: nothing stands, so there is nothing to drop.
@@ -180,9 +175,7 @@ export class TrackedStrategy implements Strategy {
 
   /** The latest signals, oldest first. */
   recentSignals(): readonly Signal[] {
-    return this.history.length < HISTORY
-      ? this.history
-      : [...this.history.slice(this.historyHead), ...this.history.slice(0, this.historyHead)];
+    return this.history.list();
   }
 
   stats(): StrategyStats {

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import type { Signal } from '../../../src-shared/domain/strategy';
+import type { Bar } from '../../../src-shared/domain/market';
+import type { StrategyDecision } from '../../../src-main/engine/ports';
+import type { StrategyDefinition } from '../../../src-main/engine/strategies/definition';
+import { TrackedStrategy } from '../../../src-main/engine/strategies/tracked-strategy';
+import { flatBar, snapshotOf } from '../../helpers/snapshot';
+
+// TrackedStrategy keeps its views through memos and never deletes an entry; this checks it against the
+// plain rule written the obvious way (one Map of views, deleted on a hold, the close read from the latest
+// bars on every signal), on random runs: slices whose instruments come and go and change order, signals
+// on instruments with and without a bar, repeated signal objects (as a standing view hands out), holds.
+
+const SHARPE_WINDOW = 5;
+
+/** The rule of the class comment, written plainly: lastReturn, the stats and the history after each step. */
+class ReferenceTracker {
+  private readonly views = new Map<string, { direction: number; close: number }>();
+  private readonly returns: number[] = [];
+  private readonly history: Signal[] = [];
+  private hits = 0;
+  private scored = 0;
+  private cumulative = 0;
+  private signals = 0;
+  last = 0;
+
+  step(bars: readonly Bar[], latest: ReadonlyMap<string, Bar>, decided: readonly Signal[]): void {
+    let total = 0;
+    let counted = 0;
+    for (const bar of bars) {
+      const view = this.views.get(bar.instrument);
+      if (!view || view.close <= 0) continue;
+      const move = bar.close / view.close - 1;
+      total += view.direction * move;
+      counted += 1;
+      if (move !== 0) {
+        this.scored += 1;
+        if (Math.sign(move) === view.direction) this.hits += 1;
+      }
+      view.close = bar.close;
+    }
+    this.last = counted > 0 ? total / counted : 0;
+    this.cumulative += this.last;
+    this.returns.push(this.last);
+    for (const signal of decided) {
+      this.signals += 1;
+      this.history.push(signal);
+      if (signal.action === 'hold') this.views.delete(signal.instrument);
+      else {
+        const close = latest.get(signal.instrument)?.close ?? 0;
+        this.views.set(signal.instrument, { direction: signal.action === 'buy' ? 1 : -1, close });
+      }
+    }
+  }
+
+  /** What TrackedStrategy.stats() must give (the Sharpe by the same sums, over the last window). */
+  stats(): { signals: number; hitRate: number | null; cumulativeReturn: number; lastReturn: number } {
+    return {
+      signals: this.signals,
+      hitRate: this.scored > 0 ? this.hits / this.scored : null,
+      cumulativeReturn: this.cumulative,
+      lastReturn: this.last,
+    };
+  }
+
+  recent(): Signal[] {
+    return this.history.slice(-50);
+  }
+}
+
+const INSTRUMENTS = ['A', 'B', 'C'];
+const stepArbitrary = fc.record({
+  /** Which instruments have a bar, in which order (a permutation's prefix). */
+  present: fc.shuffledSubarray(INSTRUMENTS),
+  closes: fc.array(fc.integer({ min: 90, max: 110 }), { minLength: 3, maxLength: 3 }),
+  signals: fc.array(
+    fc.record({
+      instrument: fc.constantFrom(...INSTRUMENTS),
+      action: fc.constantFrom('buy' as const, 'sell' as const, 'hold' as const),
+      /** Reuse the previous step's signal object at this position, if there is one. */
+      repeat: fc.boolean(),
+    }),
+    { maxLength: 4 },
+  ),
+});
+
+describe('TrackedStrategy against the plain rule', () => {
+  it('gives the same returns, stats and history on random runs', () => {
+    fc.assert(
+      fc.property(fc.array(stepArbitrary, { minLength: 1, maxLength: 80 }), (steps) => {
+        const decisions: StrategyDecision[] = [];
+        let previous: readonly Signal[] = [];
+        for (const step of steps) {
+          const signals = step.signals.map((s, i) =>
+            s.repeat && previous[i] !== undefined
+              ? previous[i]!
+              : { instrument: s.instrument, action: s.action, confidence: 0.5, reason: s.action },
+          );
+          decisions.push(signals.length > 0 ? { signals, abstain: null } : { signals: [], abstain: 'none' });
+          previous = signals;
+        }
+        let at = 0;
+        const definition: StrategyDefinition = {
+          id: 'model',
+          name: 'Model',
+          category: 'base',
+          rule: 'replays decisions',
+          needs: ['ohlcv'],
+          params: z.object({}),
+          create: () => ({ evaluate: () => decisions[at++]! }),
+        };
+        const tracked = new TrackedStrategy(definition, {}, SHARPE_WINDOW);
+        const reference = new ReferenceTracker();
+        let latest = new Map<string, Bar>();
+        steps.forEach((step, t) => {
+          const bars = step.present.map((id) => flatBar(id, t, step.closes[INSTRUMENTS.indexOf(id)]!));
+          const snapshot = snapshotOf(t, bars, { previous: latest });
+          latest = new Map(snapshot.latest);
+          const decision = tracked.onEvent(snapshot);
+          reference.step(bars, snapshot.latest, decision.signals);
+          const { signals, hitRate, cumulativeReturn, lastReturn } = tracked.stats();
+          expect({ signals, hitRate, cumulativeReturn, lastReturn }).toEqual(reference.stats());
+        });
+        expect(tracked.recentSignals()).toEqual(reference.recent());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
