@@ -81,7 +81,8 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
     const previousAtr = state.atr.update(bar);
     const t = state.bars++;
     const measure = this.measureOf(state, bar.close);
-    if (Number.isFinite(measure)) state.rank.push(measure);
+    // The measure's rank among the window, this bar's included (NaN: no measure, so no squeeze).
+    const share = Number.isFinite(measure) ? state.rank.pushAndShare(measure) : NaN;
     if (state.bars < this.warmUp) return warmingUp(state.bars, this.warmUp);
     if (!state.rank.full) return `${this.params.measure} undefined: the price was not positive`;
 
@@ -104,8 +105,7 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
       state.position = 0;
       closed = true;
     }
-    if (Number.isFinite(measure) && state.rank.shareAtOrBelow(measure) <= squeezePercentile)
-      state.lastSqueeze = t;
+    if (share <= squeezePercentile) state.lastSqueeze = t;
     if (state.position !== 0) {
       return signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', state.confidence, state.reason);
     }

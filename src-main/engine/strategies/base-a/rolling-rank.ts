@@ -32,6 +32,21 @@ export class RollingRank {
 
   /** Adds `x` (finite), dropping the value pushed `period` pushes ago. */
   push(x: number): void {
+    this.place(x);
+  }
+
+  /**
+   * Adds `x` as `push` does and returns its share at or below, as `shareAtOrBelow(x)` would right after:
+   * the values before its place are ≤ x, so only equal values after it are counted (no binary search).
+   */
+  pushAndShare(x: number): number {
+    let above = this.place(x) + 1;
+    while (above < this.size && this.sorted[above] === x) above += 1;
+    return above / this.size;
+  }
+
+  /** Inserts `x` (see the class comment); returns its index in `sorted`. */
+  private place(x: number): number {
     if (!Number.isFinite(x)) throw new RangeError(`rolling rank: value must be a finite number, got ${x}`);
     const sorted = this.sorted;
     let at: number;
@@ -54,6 +69,7 @@ export class RollingRank {
       at -= 1;
     }
     sorted[at] = x;
+    return at;
   }
 
   /** Share (0–1) of the held values that are ≤ x; NaN when empty. */

@@ -38,6 +38,24 @@ describe('RollingRank', () => {
     );
   });
 
+  it('pushAndShare gives what push then shareAtOrBelow give (random streams with many ties)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 80 }),
+        (period, values) => {
+          const both = new RollingRank(period);
+          const separate = new RollingRank(period);
+          for (const x of values) {
+            const share = both.pushAndShare(x);
+            separate.push(x);
+            expect(share).toBe(separate.shareAtOrBelow(x));
+          }
+        },
+      ),
+    );
+  });
+
   it('refuses a bad period or a non-finite value with a message', () => {
     expect(() => new RollingRank(0)).toThrow('rolling rank period must be a whole number ≥ 1, got 0');
     expect(() => new RollingRank(3).push(NaN)).toThrow(
