@@ -17,6 +17,7 @@ import { BacktestService } from './backtest-service';
 import type { EngineHostOptions, HostListener } from './engine-host-options';
 import { EquityHistory } from './equity-history';
 import { startSession } from './session-start';
+import { StepPacer } from './step-pacer';
 import { logStep } from './step-log';
 import { createDefaultFeed } from './feeds';
 import { restoreState } from './restore';
@@ -25,9 +26,6 @@ import { describeStorageError, isBusy, sqliteCode } from './storage-errors';
 // Options and listener type live beside this file; re-exported for the callers that import them from here.
 export type { EngineHostOptions, HostListener };
 
-/** Longest wall time one batch of steps may take, so commands and I/O stay responsive. */
-const BATCH_BUDGET_MS = 50;
-const MIN_TICK_MS = 16;
 /** A locked database is retried this many times (each waiting up to the busy timeout) before trading stops. */
 const BUSY_RETRIES = 3;
 /** Engine time the market moves on after a failed step before the loop tries again (the spec's 60 s). */
@@ -52,11 +50,8 @@ export class EngineHost {
   private readonly history: EquityHistory;
   private readonly wallClock: () => number;
   private readonly speed: number | 'max';
-  private readonly barIntervalMs: number;
   private readonly recovery: string | null;
-  private timer: NodeJS.Timeout | null = null;
-  private pacingStart = 0;
-  private stepsSincePacingStart = 0;
+  private readonly pacer: StepPacer;
   private fault: string | null = null;
   private loopFailures = 0;
   /** A slice taken from the feed but not yet stepped (after a retry delay). */
@@ -71,7 +66,14 @@ export class EngineHost {
     mkdirSync(dataDir, { recursive: true });
     this.wallClock = options.wallClock ?? Date.now;
     this.speed = options.speed ?? settings.paper.speed;
-    this.barIntervalMs = settings.market.barIntervalSeconds * 1000;
+    this.pacer = new StepPacer({
+      speed: this.speed,
+      barIntervalMs: settings.market.barIntervalSeconds * 1000,
+      wallClock: this.wallClock,
+      runDue: (count, deadline) => this.runBatch(count, deadline),
+      canContinue: () => !this.fault && !this.closed && !this.feedDone,
+      onStopped: () => this.emit('status', this.status()),
+    });
     const session = startSession({
       dataDir,
       mode: options.mode ?? 'app',
@@ -129,37 +131,18 @@ export class EngineHost {
   }
 
   start(): void {
-    if (this.timer || this.closed || this.fault) return;
-    this.pacingStart = this.wallClock();
-    this.stepsSincePacingStart = 0;
-    this.schedule();
+    if (this.pacer.running || this.closed || this.fault) return;
+    this.pacer.start();
     this.emit('status', this.status());
   }
 
   get running(): boolean {
-    return this.timer !== null;
+    return this.pacer.running;
   }
 
   /** Processes up to `count` steps now, regardless of pacing, in one transaction; returns how many ran. */
   stepNow(count: number): number {
     return this.runBatch(count, Infinity);
-  }
-
-  private schedule(): void {
-    const delay = this.speed === 'max' ? 0 : Math.max(MIN_TICK_MS, this.barIntervalMs / this.speed);
-    this.timer = setTimeout(() => this.tick(), delay);
-  }
-
-  private tick(): void {
-    this.timer = null;
-    let due = Number.MAX_SAFE_INTEGER;
-    if (this.speed !== 'max') {
-      const elapsed = this.wallClock() - this.pacingStart;
-      due = Math.floor((elapsed * this.speed) / this.barIntervalMs) - this.stepsSincePacingStart;
-    }
-    if (due > 0) this.stepsSincePacingStart += this.runBatch(due, this.wallClock() + BATCH_BUDGET_MS);
-    if (!this.fault && !this.closed && !this.feedDone) this.schedule();
-    else this.emit('status', this.status());
   }
 
   /**
@@ -223,8 +206,7 @@ export class EngineHost {
     );
     if (this.loopFailures >= CRITICAL_FAILURES) {
       this.fault = `trading stopped after ${this.loopFailures} failures of the engine loop in a row: ${message}`;
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
+      this.pacer.stop();
       this.emit('status', this.status());
       return 0;
     }
@@ -282,15 +264,14 @@ export class EngineHost {
 
   private stopOnStorageFault(error: unknown): void {
     this.fault = describeStorageError(error);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.pacer.stop();
     this.options.logger.error({ err: error }, this.fault);
     this.emit('status', this.status());
   }
 
   status(): HostStatus {
     return {
-      running: this.timer !== null,
+      running: this.pacer.running,
       feed:
         this.feed.instruments.length === 1
           ? `${this.feed.instruments[0]!.id}`
@@ -386,8 +367,7 @@ export class EngineHost {
    */
   close(): void {
     if (this.closed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.pacer.stop();
     this.closed = true;
     this.backtests.dispose();
     try {
