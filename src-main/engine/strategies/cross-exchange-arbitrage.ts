@@ -52,7 +52,9 @@ const pct = (x: number): string => `${(x * 100).toFixed(3)} %`;
 class CrossExchangeArbitrage implements StrategyLogic {
   private readonly members = new Map<string, Member | null>();
   private readonly groups = new Map<string, VenueGroup>();
+  /** The groups with a bar in this step: the first `touchedCount` entries (reused, never truncated). */
   private readonly touched: VenueGroup[] = [];
+  private touchedCount = 0;
   private step = 0;
 
   constructor(private readonly params: Params) {}
@@ -60,7 +62,7 @@ class CrossExchangeArbitrage implements StrategyLogic {
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
     const step = ++this.step;
     const touched = this.touched;
-    touched.length = 0;
+    this.touchedCount = 0;
     for (const bar of snapshot.slice.bars) {
       const member = this.memberOf(bar.instrument, snapshot);
       if (!member) continue;
@@ -75,13 +77,15 @@ class CrossExchangeArbitrage implements StrategyLogic {
       group.seenAt[member.index] = step;
       if (group.touchedAt !== step) {
         group.touchedAt = step;
-        touched.push(group);
+        if (this.touchedCount < touched.length) touched[this.touchedCount] = group;
+        else touched.push(group);
+        this.touchedCount += 1;
       }
     }
     const signals: Signal[] = [];
     let reason = 'no symbol quoted on two venues in this slice';
-    for (const group of touched) {
-      const note = this.decideGroup(group, step, signals);
+    for (let i = 0; i < this.touchedCount; i++) {
+      const note = this.decideGroup(touched[i]!, step, signals);
       if (note !== null) reason = note;
     }
     return decide(signals, reason);
