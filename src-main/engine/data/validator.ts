@@ -224,8 +224,9 @@ export class DataValidator {
       scratch[0] = lnRatio(bar.close / state.lastClose); // memoised: the normaliser's logReturn reuses it
       // z of the return against the returns before it (NaN while warming up, 0 on a flat window), then
       // the return joins the window.
-      const counted = state.returns.count(0);
-      const varianceBefore = state.returns.variance(0);
+      // What the message quotes (the window before this return); not needed when only counting.
+      const counted = issues === undefined ? 0 : state.returns.count(0);
+      const varianceBefore = issues === undefined ? 0 : state.returns.variance(0);
       state.returns.update(0, 1, scratch, scratch, this.options.outlierMinObservations, Infinity, true);
       const z = scratch[0]!;
       if (Math.abs(z) > this.options.outlierZ) {
