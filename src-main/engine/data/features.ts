@@ -1,8 +1,8 @@
 import type { Bar } from '../../../src-shared/domain/market';
-import { logOfRatio } from './log-of-ratio';
+import { logOfRatioInto } from './log-of-ratio';
 
 // Bound once: under the test runner (vitest) each read of an imported binding is a getter call.
-const lnRatio = logOfRatio;
+const lnRatioInto = logOfRatioInto;
 
 /**
  * The per-bar features the strategies read, raw and normalised:
@@ -53,7 +53,7 @@ export class FeatureVector implements FeatureValues {
 export function computeFeatures(bar: Bar, previousClose: number, out: Float64Array): void {
   const ratio = bar.close / previousClose;
   out[0] = ratio - 1;
-  out[1] = lnRatio(ratio); // the validator has usually just taken this logarithm
+  lnRatioInto(ratio, out, 1); // the validator has usually just taken this logarithm
   out[2] = (bar.high - bar.low) / bar.close;
   out[3] = Math.log1p(bar.volume);
   out[4] = bar.open / previousClose - 1;

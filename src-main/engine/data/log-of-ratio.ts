@@ -8,13 +8,14 @@
 const memo = new Float64Array([NaN, NaN]);
 
 /**
- * ln(ratio), exactly `Math.log(ratio)`: reused when the previous call had the same ratio (`===`; ±0 share
- * a logarithm, −∞, and NaN is never reused).
+ * Writes ln(ratio), exactly `Math.log(ratio)`, into out[index]: reused when the previous call had the same
+ * ratio (`===`; ±0 share a logarithm, −∞, and NaN is never reused). Written into a typed array, not
+ * returned, so the double is not boxed when the call is not inlined.
  */
-export function logOfRatio(ratio: number): number {
-  if (ratio === memo[0]) return memo[1]!;
-  const value = Math.log(ratio);
-  memo[0] = ratio;
-  memo[1] = value;
-  return value;
+export function logOfRatioInto(ratio: number, out: Float64Array, index: number): void {
+  if (ratio !== memo[0]) {
+    memo[0] = ratio;
+    memo[1] = Math.log(ratio);
+  }
+  out[index] = memo[1]!;
 }

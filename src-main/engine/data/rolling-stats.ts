@@ -21,7 +21,7 @@ export class RollingStatsBank {
    * All state in one typed array, a block of `stride` doubles per series: its anchor (the shift applied
    * to its values), the mean of (x − anchor), Σ (x − mean)², its count, the ring's next slot, the slides
    * since its last exact recount, then its ring of `window` values. One array instead of seven: the
-   * optimised per-value loop checks and addresses one array, which shortens it by about half.
+   * optimised per-value loop checks and addresses one array (fewer map, length and bounds checks).
    */
   private readonly data: Float64Array;
   private readonly stride: number;

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logOfRatio } from '../../../src-main/engine/data/log-of-ratio';
+import { logOfRatioInto } from '../../../src-main/engine/data/log-of-ratio';
 
-describe('logOfRatio', () => {
+const out = new Float64Array(1);
+const logOfRatio = (ratio: number): number => {
+  logOfRatioInto(ratio, out, 0);
+  return out[0]!;
+};
+
+describe('logOfRatioInto', () => {
   it('returns exactly Math.log for any sequence of ratios, repeats included (the memo is invisible)', () => {
     const ratio = fc.oneof(
       fc.double(),
