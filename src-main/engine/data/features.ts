@@ -1,4 +1,8 @@
 import type { Bar } from '../../../src-shared/domain/market';
+import { logOfRatioInto } from './log-of-ratio';
+
+// Bound once: under the test runner (vitest) each read of an imported binding is a getter call.
+const lnRatioInto = logOfRatioInto;
 
 /**
  * The per-bar features the strategies read, raw and normalised:
@@ -49,7 +53,7 @@ export class FeatureVector implements FeatureValues {
 export function computeFeatures(bar: Bar, previousClose: number, out: Float64Array): void {
   const ratio = bar.close / previousClose;
   out[0] = ratio - 1;
-  out[1] = Math.log(ratio);
+  lnRatioInto(ratio, out, 1); // the validator has usually just taken this logarithm
   out[2] = (bar.high - bar.low) / bar.close;
   out[3] = Math.log1p(bar.volume);
   out[4] = bar.open / previousClose - 1;

@@ -17,15 +17,14 @@ const FLAT_RELATIVE = 1e-12;
  * long the series runs. State lives in typed arrays, so updates store plain doubles and never allocate.
  */
 export class RollingStatsBank {
-  private readonly ring: Float64Array;
-  /** Per series: the shift applied to its values, the mean of (x − anchor), Σ (x − mean)². */
-  private readonly anchors: Float64Array;
-  private readonly means: Float64Array;
-  private readonly m2s: Float64Array;
-  private readonly counts: Int32Array;
-  private readonly heads: Int32Array;
-  /** Slides since the series' last exact recount. */
-  private readonly sinceRecount: Int32Array;
+  /**
+   * All state in one typed array, a block of `stride` doubles per series: its anchor (the shift applied
+   * to its values), the mean of (x − anchor), Σ (x − mean)², its count, the ring's next slot, the slides
+   * since its last exact recount, then its ring of `window` values. One array instead of seven: the
+   * optimised per-value loop checks and addresses one array (fewer map, length and bounds checks).
+   */
+  private readonly data: Float64Array;
+  private readonly stride: number;
   /** 1 / k for k = 0 … window: multiplying by it is cheaper than dividing (and within one ulp of it). */
   private readonly reciprocal: Float64Array;
   /** Where `push` puts its value for `update`. */
@@ -37,13 +36,8 @@ export class RollingStatsBank {
   ) {
     if (!Number.isInteger(window) || window < 1)
       throw new RangeError(`window must be a whole number ≥ 1, not ${window}`);
-    this.ring = new Float64Array(series * window);
-    this.anchors = new Float64Array(series);
-    this.means = new Float64Array(series);
-    this.m2s = new Float64Array(series);
-    this.counts = new Int32Array(series);
-    this.heads = new Int32Array(series);
-    this.sinceRecount = new Int32Array(series);
+    this.stride = RING + window;
+    this.data = new Float64Array(series * this.stride);
     this.reciprocal = new Float64Array(window + 1);
     for (let k = 1; k <= window; k++) this.reciprocal[k] = 1 / k;
     this.input = new Float64Array(series);
@@ -51,7 +45,7 @@ export class RollingStatsBank {
 
   /** Values in series i's window (at most `window`). */
   count(i: number): number {
-    return this.counts[i]!;
+    return this.data[i * this.stride + COUNT]!;
   }
 
   /** Adds a finite value to series i; once its window is full, the oldest value leaves. */
@@ -64,8 +58,8 @@ export class RollingStatsBank {
    * For each series i in [from, to): adds `values[i]` (a non-finite value is skipped) and, once the series
    * holds `minObservations` values, writes the value's z-score, clipped to ±clip, into `out[i]`; otherwise
    * writes NaN. The z-score is against the window after adding the value, or, with `scoreFirst`, against
-   * the window before it (to judge a value by the ones before it). One loop over typed arrays: a bar's
-   * features update without calls or allocation.
+   * the window before it (to judge a value by the ones before it). One loop over one typed array: a bar's
+   * features update without calls (but the rare recount) or allocation. `values` and `out` may be the same.
    */
   update(
     from: number,
@@ -76,49 +70,69 @@ export class RollingStatsBank {
     clip: number,
     scoreFirst = false,
   ): void {
-    const { ring, anchors, means, m2s, counts, heads, reciprocal, window } = this;
+    const { data, reciprocal, window, stride } = this;
+    const slideWeight = reciprocal[window]!;
+    // A full window scores with n = window: its 1 / (n − 1), and whether it can score at all, are fixed.
+    const fullScoreWeight = reciprocal[window - 1]!;
+    const fullScores = window >= 2 && window >= minObservations;
     for (let i = from; i < to; i++) {
       const x = values[i]!;
       if (x - x !== 0) {
         out[i] = NaN; // NaN or ±Infinity: not a value of the series
         continue;
       }
+      const at = i * stride;
+      const n = data[at + COUNT]!;
+      // The score goes through out[i], as a double: a local that may hold NaN or 0 would be boxed.
       if (scoreFirst) {
-        if (counts[i]! < minObservations) out[i] = NaN;
-        else this.scoreInto(i, x, out, i);
+        if (n >= minObservations) scoreAt(data, at, x, reciprocal, out, i);
+        else out[i] = NaN;
       }
-      const head = heads[i]!;
-      const slot = i * window + head;
-      const n = counts[i]!;
+      const head = data[at + HEAD]!;
+      const slot = at + RING + head;
+      data[at + HEAD] = head + 1 === window ? 0 : head + 1;
       if (n < window) {
-        if (n === 0) anchors[i] = x;
-        const shifted = x - anchors[i]!;
-        const delta = shifted - means[i]!;
-        const mean = means[i]! + delta * reciprocal[n + 1]!;
-        means[i] = mean;
-        m2s[i] = m2s[i]! + delta * (shifted - mean);
-        counts[i] = n + 1;
-        ring[slot] = x;
+        if (n === 0) data[at + ANCHOR] = x;
+        const shifted = x - data[at + ANCHOR]!;
+        const oldMean = data[at + MEAN]!;
+        const delta = shifted - oldMean;
+        const mean = oldMean + delta * reciprocal[n + 1]!;
+        data[at + MEAN] = mean;
+        data[at + M2] = data[at + M2]! + delta * (shifted - mean);
+        data[at + COUNT] = n + 1;
+        data[slot] = x;
+        if (!scoreFirst) {
+          if (n + 1 >= minObservations) scoreAt(data, at, x, reciprocal, out, i);
+          else out[i] = NaN;
+        }
       } else {
-        const anchor = anchors[i]!;
+        // The sliding step of a full window (nearly every value): the score from the new state in
+        // locals, without reading it back; the same operations, in the same order, as scoreAt.
+        let anchor = data[at + ANCHOR]!;
         const entering = x - anchor;
-        const left = ring[slot]! - anchor;
-        ring[slot] = x;
-        const oldMean = means[i]!;
-        const oldM2 = m2s[i]!;
-        const mean = oldMean + (entering - left) * reciprocal[window]!;
-        const m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
-        means[i] = mean;
-        m2s[i] = m2;
-        const slides = this.sinceRecount[i]! + 1;
-        if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) this.recount(i, slot);
-        else this.sinceRecount[i] = slides;
-      }
-      heads[i] = head + 1 === window ? 0 : head + 1;
-
-      if (!scoreFirst) {
-        if (counts[i]! < minObservations) out[i] = NaN;
-        else this.scoreInto(i, x, out, i);
+        const left = data[slot]! - anchor;
+        data[slot] = x;
+        const oldMean = data[at + MEAN]!;
+        const oldM2 = data[at + M2]!;
+        let mean = oldMean + (entering - left) * slideWeight;
+        let m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
+        const slides = data[at + SINCE_RECOUNT]! + 1;
+        if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) {
+          recount(data, at, window, slot);
+          anchor = data[at + ANCHOR]!;
+          mean = data[at + MEAN]!;
+          m2 = data[at + M2]!;
+        } else {
+          data[at + MEAN] = mean;
+          data[at + M2] = m2;
+          data[at + SINCE_RECOUNT] = slides;
+        }
+        if (!scoreFirst) {
+          if (fullScores) {
+            const sd = Math.sqrt((m2 > 0 ? m2 : 0) * fullScoreWeight);
+            out[i] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
+          } else out[i] = NaN;
+        }
       }
       const z = out[i]!;
       if (z > clip) out[i] = clip;
@@ -126,34 +140,17 @@ export class RollingStatsBank {
     }
   }
 
-  /** Exact two-pass mean and squared deviations of series i's full window, anchored at its newest value. */
-  private recount(i: number, newest: number): void {
-    const window = this.window;
-    const base = i * window;
-    const anchor = this.ring[newest]!;
-    let sum = 0;
-    for (let k = 0; k < window; k++) sum += this.ring[base + k]! - anchor;
-    const mean = sum / window;
-    let m2 = 0;
-    for (let k = 0; k < window; k++) {
-      const d = this.ring[base + k]! - anchor - mean;
-      m2 += d * d;
-    }
-    this.anchors[i] = anchor;
-    this.means[i] = mean;
-    this.m2s[i] = m2;
-    this.sinceRecount[i] = 0;
-  }
-
   /** Mean of series i's window (NaN when empty). */
   mean(i: number): number {
-    return this.counts[i] === 0 ? NaN : this.anchors[i]! + this.means[i]!;
+    const at = i * this.stride;
+    return this.data[at + COUNT] === 0 ? NaN : this.data[at + ANCHOR]! + this.data[at + MEAN]!;
   }
 
   /** Sample variance (n − 1 denominator) of series i's window; 0 with fewer than two values. */
   variance(i: number): number {
-    const n = this.counts[i]!;
-    return n < 2 ? 0 : Math.max(this.m2s[i]!, 0) / (n - 1);
+    const at = i * this.stride;
+    const n = this.data[at + COUNT]!;
+    return n < 2 ? 0 : Math.max(this.data[at + M2]!, 0) / (n - 1);
   }
 
   /**
@@ -161,26 +158,71 @@ export class RollingStatsBank {
    * two values, 0 when σ is flat (≤ 1e-12 · |μ|). Writing into a typed array keeps the double unboxed.
    */
   scoreInto(i: number, x: number, out: Float64Array, index: number): void {
-    const n = this.counts[i]!;
-    if (n < 2) {
-      out[index] = NaN;
-      return;
-    }
-    const m2 = this.m2s[i]!;
-    const sd = Math.sqrt((m2 > 0 ? m2 : 0) * this.reciprocal[n - 1]!);
-    const anchor = this.anchors[i]!;
-    const mean = this.means[i]!;
-    out[index] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
+    scoreAt(this.data, i * this.stride, x, this.reciprocal, out, index);
   }
 
   /** Empties every series. */
   reset(): void {
-    this.means.fill(0);
-    this.m2s.fill(0);
-    this.counts.fill(0);
-    this.heads.fill(0);
-    this.sinceRecount.fill(0);
+    const { data, stride } = this;
+    for (let at = 0; at < data.length; at += stride) {
+      data[at + MEAN] = 0;
+      data[at + M2] = 0;
+      data[at + COUNT] = 0;
+      data[at + HEAD] = 0;
+      data[at + SINCE_RECOUNT] = 0;
+    }
   }
+}
+
+// Offsets in a series' block of RollingStatsBank's state.
+const ANCHOR = 0;
+const MEAN = 1;
+const M2 = 2;
+const COUNT = 3;
+const HEAD = 4;
+const SINCE_RECOUNT = 5;
+const RING = 6;
+
+/** Writes z of x against the series whose block starts at `at` into out[index] (the rules of `scoreInto`). */
+function scoreAt(
+  data: Float64Array,
+  at: number,
+  x: number,
+  reciprocal: Float64Array,
+  out: Float64Array,
+  index: number,
+): void {
+  const n = data[at + COUNT]!;
+  if (n < 2) {
+    out[index] = NaN;
+    return;
+  }
+  const m2 = data[at + M2]!;
+  const sd = Math.sqrt((m2 > 0 ? m2 : 0) * reciprocal[n - 1]!);
+  const anchor = data[at + ANCHOR]!;
+  const mean = data[at + MEAN]!;
+  out[index] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
+}
+
+/**
+ * Exact two-pass mean and squared deviations of the full window of the series whose block starts at `at`,
+ * anchored at its newest value (in `newest`).
+ */
+function recount(data: Float64Array, at: number, window: number, newest: number): void {
+  const ring = at + RING;
+  const anchor = data[newest]!;
+  let sum = 0;
+  for (let k = 0; k < window; k++) sum += data[ring + k]! - anchor;
+  const mean = sum / window;
+  let m2 = 0;
+  for (let k = 0; k < window; k++) {
+    const d = data[ring + k]! - anchor - mean;
+    m2 += d * d;
+  }
+  data[at + ANCHOR] = anchor;
+  data[at + MEAN] = mean;
+  data[at + M2] = m2;
+  data[at + SINCE_RECOUNT] = 0;
 }
 
 /** One rolling series: a RollingStatsBank of one, with the usual accessors. */

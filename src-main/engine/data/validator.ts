@@ -3,6 +3,7 @@ import { barFaults } from './bar-checks';
 import { DAY_MS, labelBarTime } from './civil-date';
 import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval } from './gap-check';
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
+import { logOfRatioInto } from './log-of-ratio';
 import { outlierMessage } from './outlier-message';
 import { RollingStatsBank } from './rolling-stats';
 import { defaultCalendar, TradingDayTable, type CalendarKind } from './trading-calendar';
@@ -44,6 +45,7 @@ const INFERENCE_INTERVALS = 16;
 // (~8 ns measured), which the per-bar path would pay several times. The bundle is the same either way.
 const faultsOf = barFaults;
 const DAY = DAY_MS;
+const lnRatioInto = logOfRatioInto;
 
 interface InstrumentState {
   readonly profile: InstrumentProfile;
@@ -219,11 +221,12 @@ export class DataValidator {
     }
     if (state.accepted > 0) {
       const { scratch } = this;
-      scratch[0] = Math.log(bar.close / state.lastClose);
+      lnRatioInto(bar.close / state.lastClose, scratch, 0); // memoised: the normaliser's logReturn reuses it
       // z of the return against the returns before it (NaN while warming up, 0 on a flat window), then
       // the return joins the window.
-      const counted = state.returns.count(0);
-      const varianceBefore = state.returns.variance(0);
+      // What the message quotes (the window before this return); not needed when only counting.
+      const counted = issues === undefined ? 0 : state.returns.count(0);
+      const varianceBefore = issues === undefined ? 0 : state.returns.variance(0);
       state.returns.update(0, 1, scratch, scratch, this.options.outlierMinObservations, Infinity, true);
       const z = scratch[0]!;
       if (Math.abs(z) > this.options.outlierZ) {
