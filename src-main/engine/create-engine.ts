@@ -3,6 +3,7 @@ import type { Settings } from '../../src-shared/settings/schema';
 import { SimulatedClock } from './clock';
 import { createExecutionEngine } from './execution/create-execution-engine';
 import { LiquidationCascadeDetector } from './data/liquidation-cascade';
+import { LogOfRatioMemo } from './data/log-of-ratio';
 import { NormalizationPipeline } from './data/normalizer';
 import {
   cascadeOptionsFrom,
@@ -60,10 +61,15 @@ export function createEngine({
   );
   const strategies = createStrategies(settings);
   const limits = settings.risk.positionLimits;
+  // The validator and the normaliser take the same log return of each accepted bar: computed once.
+  const logMemo = new LogOfRatioMemo();
   return new Engine({
     clock: new SimulatedClock(restored?.checkpoint.time ?? 0),
-    validator: new DataValidator(validatorOptionsFrom(settings.data, instruments, aroundTheClock)),
-    normalizer: new NormalizationPipeline(normalizationOptionsFrom(settings.data)),
+    validator: new DataValidator({
+      ...validatorOptionsFrom(settings.data, instruments, aroundTheClock),
+      logMemo,
+    }),
+    normalizer: new NormalizationPipeline({ ...normalizationOptionsFrom(settings.data), logMemo }),
     cascade: new LiquidationCascadeDetector(
       cascadeOptionsFrom(settings.data, settings.risk.liquidationCascade.highRiskThreshold),
     ),

@@ -1,6 +1,7 @@
 import type { Bar } from '../../src-shared/domain/market';
 import { NormalizationPipeline } from '../../src-main/engine/data/normalizer';
 import { DataValidator, profileForAssetClass } from '../../src-main/engine/data/validator';
+import { LogOfRatioMemo } from '../../src-main/engine/data/log-of-ratio';
 
 /**
  * The measured loop of "validate + normalise": a fresh validator (NYSE calendar) and normaliser with the
@@ -9,13 +10,15 @@ import { DataValidator, profileForAssetClass } from '../../src-main/engine/data/
  */
 export function validateAndNormalise(bars: readonly Bar[]): number {
   const profile = profileForAssetClass('equity-index');
+  const logMemo = new LogOfRatioMemo();
   const validator = new DataValidator({
+    logMemo,
     outlierZ: 5,
     outlierWindow: 100,
     outlierMinObservations: 20,
     profile: () => profile,
   });
-  const pipeline = new NormalizationPipeline({ window: 252, clip: 3, minObservations: 20 });
+  const pipeline = new NormalizationPipeline({ window: 252, clip: 3, minObservations: 20, logMemo });
   let used = 0;
   for (const bar of bars) {
     if (validator.check(bar)) {

@@ -1,8 +1,5 @@
 import type { Bar } from '../../../src-shared/domain/market';
-import { logOfRatioInto } from './log-of-ratio';
-
-// Bound once: under the test runner (vitest) each read of an imported binding is a getter call.
-const lnRatioInto = logOfRatioInto;
+import type { LogOfRatioMemo } from './log-of-ratio';
 
 /**
  * The per-bar features the strategies read, raw and normalised:
@@ -49,11 +46,19 @@ export class FeatureVector implements FeatureValues {
   }
 }
 
-/** Writes the raw features of a bar into `out` (no allocation); `previousClose` is NaN when there is none. */
-export function computeFeatures(bar: Bar, previousClose: number, out: Float64Array): void {
+/**
+ * Writes the raw features of a bar into `out` (no allocation); `previousClose` is NaN when there is none.
+ * The log return goes through `logMemo`, which the validator has usually just asked for the same ratio.
+ */
+export function computeFeatures(
+  bar: Bar,
+  previousClose: number,
+  out: Float64Array,
+  logMemo: LogOfRatioMemo,
+): void {
   const ratio = bar.close / previousClose;
   out[0] = ratio - 1;
-  lnRatioInto(ratio, out, 1); // the validator has usually just taken this logarithm
+  logMemo.into(ratio, out, 1);
   out[2] = (bar.high - bar.low) / bar.close;
   out[3] = Math.log1p(bar.volume);
   out[4] = bar.open / previousClose - 1;

@@ -1,5 +1,6 @@
 import type { Bar } from '../../../src-shared/domain/market';
 import { computeFeatures, FEATURE_NAMES, FeatureVector } from './features';
+import { LogOfRatioMemo } from './log-of-ratio';
 import { RollingStatsBank } from './rolling-stats';
 
 // Bound once: under the test runner (vitest) each read of an imported binding is a getter call.
@@ -12,6 +13,8 @@ export interface NormalizationOptions {
   clip: number;
   /** Below this many observations in the window, z is NaN: the normaliser abstains while it warms up. */
   minObservations: number;
+  /** The memo of ln(close / previous close), shared with the validator that passes the bars (optional). */
+  logMemo?: LogOfRatioMemo;
 }
 
 /**
@@ -71,8 +74,10 @@ export class NormalizationPipeline {
   private readonly instruments = new Map<string, InstrumentFeatures>();
   private lastInstrument: string | null = null;
   private lastEntry: InstrumentFeatures | null = null;
+  private readonly logMemo: LogOfRatioMemo;
 
   constructor(private readonly options: NormalizationOptions) {
+    this.logMemo = options.logMemo ?? new LogOfRatioMemo();
     if (!(options.minObservations >= 2)) throw new RangeError('minObservations must be at least 2');
     if (!(options.clip > 0)) throw new RangeError('clip must be positive');
   }
@@ -83,7 +88,7 @@ export class NormalizationPipeline {
     const raw = view.raw.values;
     const z = view.z.values;
     const { minObservations, clip } = this.options;
-    featuresInto(bar, entry.previousClose, raw);
+    featuresInto(bar, entry.previousClose, raw, this.logMemo);
     bank.update(0, raw.length, raw, z, minObservations, clip);
     entry.previousClose = bar.close;
     view.time = bar.time;

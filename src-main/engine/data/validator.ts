@@ -3,7 +3,7 @@ import { barFaults } from './bar-checks';
 import { DAY_MS, labelBarTime } from './civil-date';
 import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval } from './gap-check';
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
-import { logOfRatioInto } from './log-of-ratio';
+import { LogOfRatioMemo } from './log-of-ratio';
 import { outlierMessage } from './outlier-message';
 import { RollingStatsBank } from './rolling-stats';
 import { defaultCalendar, TradingDayTable, type CalendarKind } from './trading-calendar';
@@ -34,6 +34,8 @@ export interface ValidatorOptions {
   outlierMinObservations: number;
   /** The profile of an instrument; by default no calendar (no gap checks), inferred interval, volume checked. */
   profile?: (instrument: string) => InstrumentProfile;
+  /** The memo of ln(close / previous close), shared with the normaliser that gets the accepted bars. */
+  logMemo?: LogOfRatioMemo;
 }
 
 /** Bars longer than this (weekly, monthly) are not checked against trading days. */
@@ -45,7 +47,6 @@ const INFERENCE_INTERVALS = 16;
 // (~8 ns measured), which the per-bar path would pay several times. The bundle is the same either way.
 const faultsOf = barFaults;
 const DAY = DAY_MS;
-const lnRatioInto = logOfRatioInto;
 
 interface InstrumentState {
   readonly profile: InstrumentProfile;
@@ -92,10 +93,12 @@ export class DataValidator {
   private lastId: string | null = null;
   private lastState: InstrumentState | null = null;
   private readonly scratch = new Float64Array(1);
+  private readonly logMemo: LogOfRatioMemo;
   readonly counts: ValidatorCounts = { checked: 0, accepted: 0, rejected: 0, dropped: 0, byRule: {} };
 
   constructor(private readonly options: ValidatorOptions) {
     this.profile = options.profile ?? (() => ({ calendar: 'none', intervalMs: null, checkZeroVolume: true }));
+    this.logMemo = options.logMemo ?? new LogOfRatioMemo();
   }
 
   /**
@@ -221,7 +224,7 @@ export class DataValidator {
     }
     if (state.accepted > 0) {
       const { scratch } = this;
-      lnRatioInto(bar.close / state.lastClose, scratch, 0); // memoised: the normaliser's logReturn reuses it
+      this.logMemo.into(bar.close / state.lastClose, scratch, 0); // the normaliser's logReturn reuses it
       // z of the return against the returns before it (NaN while warming up, 0 on a flat window), then
       // the return joins the window.
       // What the message quotes (the window before this return); not needed when only counting.

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logOfRatioInto } from '../../../src-main/engine/data/log-of-ratio';
+import { LogOfRatioMemo } from '../../../src-main/engine/data/log-of-ratio';
 
 const out = new Float64Array(1);
+const memo = new LogOfRatioMemo();
 const logOfRatio = (ratio: number): number => {
-  logOfRatioInto(ratio, out, 0);
+  memo.into(ratio, out, 0);
   return out[0]!;
 };
 
-describe('logOfRatioInto', () => {
+describe('LogOfRatioMemo', () => {
   it('returns exactly Math.log for any sequence of ratios, repeats included (the memo is invisible)', () => {
     const ratio = fc.oneof(
       fc.double(),
