@@ -3,7 +3,7 @@ import type { Bar, InstrumentSpec } from '../../../src-shared/domain/market';
 import { BreakoutParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
 import { Donchian, type Atr } from '../indicators';
 import type { StrategyDefinition } from './definition';
-import { PerInstrumentLogic, signal, warmingUp, type Verdict } from './base-a/per-instrument';
+import { PerInstrumentLogic, warmingUp, type Verdict } from './base-a/per-instrument';
 import { SharedIndicators, type OncePerBar } from './shared-indicators';
 
 type Params = z.output<typeof BreakoutParamsSchema>;
@@ -88,23 +88,23 @@ class Breakout extends PerInstrumentLogic<State> {
       // A further breakout while long restates the confidence.
       state.position = 1;
       state.confidence = 0.5 + (0.5 * (close - upper)) / atr;
-      return signal(bar.instrument, 'buy', state.confidence, r.up);
+      return this.signal(bar.instrument, 'buy', state.confidence, r.up);
     }
     if (close < lower && lower - close >= filter) {
       state.position = -1;
       state.confidence = 0.5 + (0.5 * (lower - close)) / atr;
-      return signal(bar.instrument, 'sell', state.confidence, r.down);
+      return this.signal(bar.instrument, 'sell', state.confidence, r.down);
     }
     if (state.position === 1 && close < exitLow) {
       state.position = 0;
-      return signal(bar.instrument, 'hold', 0, r.longClosed);
+      return this.signal(bar.instrument, 'hold', 0, r.longClosed);
     }
     if (state.position === -1 && close > exitHigh) {
       state.position = 0;
-      return signal(bar.instrument, 'hold', 0, r.shortClosed);
+      return this.signal(bar.instrument, 'hold', 0, r.shortClosed);
     }
-    if (state.position === 0) return signal(bar.instrument, 'hold', 0, r.flat);
-    return signal(
+    if (state.position === 0) return this.signal(bar.instrument, 'hold', 0, r.flat);
+    return this.signal(
       bar.instrument,
       state.position > 0 ? 'buy' : 'sell',
       state.confidence,

@@ -3,7 +3,7 @@ import type { Bar, InstrumentSpec } from '../../../src-shared/domain/market';
 import { FibonacciParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
 import type { SwingPoints } from '../indicators';
 import type { StrategyDefinition } from './definition';
-import { PerInstrumentLogic, signal, type Verdict } from './base-a/per-instrument';
+import { PerInstrumentLogic, type Verdict } from './base-a/per-instrument';
 import { SharedIndicators, type OncePerBar } from './shared-indicators';
 
 type Params = z.output<typeof FibonacciParamsSchema>;
@@ -90,16 +90,16 @@ class Fibonacci extends PerInstrumentLogic<State> {
       const stopped = long ? close < state.stop : close > state.stop;
       if (reached || stopped) {
         state.position = 0;
-        return signal(bar.instrument, 'hold', 0, reached ? TARGET_REACHED : STOP_CROSSED);
+        return this.signal(bar.instrument, 'hold', 0, reached ? TARGET_REACHED : STOP_CROSSED);
       }
     }
     if (state.position === 0) {
       const flat = this.enter(state, bar, up);
-      if (flat !== null) return signal(bar.instrument, 'hold', 0, flat);
+      if (flat !== null) return this.signal(bar.instrument, 'hold', 0, flat);
     }
     const toGo = state.position > 0 ? state.target - close : close - state.target;
     const range = state.position > 0 ? state.target - state.stop : state.stop - state.target;
-    return signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', toGo / range, state.reason);
+    return this.signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', toGo / range, state.reason);
   }
 
   /** Takes the latest swing high and low as the leg (allocates only on a bar that confirmed a pivot). */

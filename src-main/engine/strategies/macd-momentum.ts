@@ -3,7 +3,7 @@ import type { Bar } from '../../../src-shared/domain/market';
 import { MacdMomentumParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
 import { Macd, RollingExtreme } from '../indicators';
 import type { StrategyDefinition } from './definition';
-import { PerInstrumentLogic, signal, warmingUp, type Verdict } from './base-a/per-instrument';
+import { PerInstrumentLogic, warmingUp, type Verdict } from './base-a/per-instrument';
 
 type Params = z.output<typeof MacdMomentumParamsSchema>;
 
@@ -70,14 +70,15 @@ class MacdMomentum extends PerInstrumentLogic<State> {
       state.runSign = sign;
       state.runLength = 1;
     }
-    if (sign === 0) return signal(bar.instrument, 'hold', 0, 'MACD line equals its signal line: no position');
+    if (sign === 0)
+      return this.signal(bar.instrument, 'hold', 0, 'MACD line equals its signal line: no position');
     if (!state.fromCrossover) {
-      return signal(bar.instrument, 'hold', 0, 'no signal-line crossover since warm-up: no position');
+      return this.signal(bar.instrument, 'hold', 0, 'no signal-line crossover since warm-up: no position');
     }
     const side = sign > 0 ? 'bullish' : 'bearish';
     const { confirmBars } = this.params;
     if (state.runLength < confirmBars) {
-      return signal(
+      return this.signal(
         bar.instrument,
         'hold',
         0,
@@ -85,7 +86,7 @@ class MacdMomentum extends PerInstrumentLogic<State> {
       );
     }
     const reason = sign > 0 ? this.bullish : this.bearish;
-    return signal(bar.instrument, sign > 0 ? 'buy' : 'sell', size / state.amplitude.value, reason);
+    return this.signal(bar.instrument, sign > 0 ? 'buy' : 'sell', size / state.amplitude.value, reason);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Bar } from '../../../src-shared/domain/market';
 import { MeanReversionParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
 import { ZScore } from '../indicators';
 import type { StrategyDefinition } from './definition';
-import { PerInstrumentLogic, signal, warmingUp, type Verdict } from './base-a/per-instrument';
+import { PerInstrumentLogic, warmingUp, type Verdict } from './base-a/per-instrument';
 
 type Params = z.output<typeof MeanReversionParamsSchema>;
 
@@ -49,13 +49,13 @@ class MeanReversion extends PerInstrumentLogic<State> {
         previous === 0
           ? this.flatReason
           : `close z ${z.toFixed(2)}: back within ±${exitZ} σ, position closed`;
-      return signal(bar.instrument, 'hold', 0, reason);
+      return this.signal(bar.instrument, 'hold', 0, reason);
     }
     if (state.position !== previous) {
       state.reason = `close z ${z.toFixed(2)} ${z < 0 ? 'below −' : 'above +'}${entryZ} σ of its ${period}-bar mean`;
     }
     const action = state.position > 0 ? 'buy' : 'sell';
-    return signal(bar.instrument, action, Math.abs(z) / (2 * entryZ), state.reason);
+    return this.signal(bar.instrument, action, Math.abs(z) / (2 * entryZ), state.reason);
   }
 }
 

@@ -4,7 +4,7 @@ import { RegimeDetectionParamsSchema } from '../../../src-shared/settings/sectio
 import { Adx, RollingStdDev, ZScore } from '../indicators';
 import type { MarketSnapshot } from '../ports';
 import type { StrategyDefinition } from './definition';
-import { PerInstrumentLogic, signal, warmingUp, type Verdict } from './base-a/per-instrument';
+import { PerInstrumentLogic, warmingUp, type Verdict } from './base-a/per-instrument';
 
 type Params = z.output<typeof RegimeDetectionParamsSchema>;
 
@@ -125,38 +125,38 @@ class RegimeDetection extends PerInstrumentLogic<State> {
             : `bar range z ${rangeZ.toFixed(2)}`;
         state.reason = `crisis regime (${why}): stand aside`;
       }
-      return signal(id, 'hold', 0, state.reason);
+      return this.signal(id, 'hold', 0, state.reason);
     }
     if (state.crisisLeft > 0) {
       state.crisisLeft -= 1;
       changed(state, COOLING);
-      return signal(id, 'hold', 0, COOLING_REASON);
+      return this.signal(id, 'hold', 0, COOLING_REASON);
     }
     if (state.calm === NONE) {
       changed(state, NO_REGIME);
-      return signal(id, 'hold', 0, NO_REGIME_REASON);
+      return this.signal(id, 'hold', 0, NO_REGIME_REASON);
     }
     if (state.calm === TREND) {
       const plus = state.adx.dmi.plusDI;
       const minus = state.adx.dmi.minusDI;
       if (plus === minus) {
         changed(state, TREND_FLAT);
-        return signal(id, 'hold', 0, TREND_FLAT_REASON);
+        return this.signal(id, 'hold', 0, TREND_FLAT_REASON);
       }
       if (changed(state, plus > minus ? TREND_UP : TREND_DOWN)) {
         const order = plus > minus ? '>' : '<';
         state.reason = `trend regime (ADX ${adx.toFixed(1)}, +DI ${plus.toFixed(1)} ${order} −DI ${minus.toFixed(1)})`;
       }
-      return signal(id, plus > minus ? 'buy' : 'sell', adx / (2 * p.trendAdx), state.reason);
+      return this.signal(id, plus > minus ? 'buy' : 'sell', adx / (2 * p.trendAdx), state.reason);
     }
     if (z >= p.fadeZ || z <= -p.fadeZ) {
       if (changed(state, z > 0 ? FADE_HIGH : FADE_LOW)) {
         state.reason = `range regime (ADX ${adx.toFixed(1)}): close z ${z.toFixed(2)}, fade the ${z > 0 ? 'high' : 'low'}`;
       }
-      return signal(id, z > 0 ? 'sell' : 'buy', Math.abs(z) / (2 * p.fadeZ), state.reason);
+      return this.signal(id, z > 0 ? 'sell' : 'buy', Math.abs(z) / (2 * p.fadeZ), state.reason);
     }
     changed(state, RANGE_FLAT);
-    return signal(id, 'hold', 0, this.rangeFlatReason);
+    return this.signal(id, 'hold', 0, this.rangeFlatReason);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Bar, InstrumentSpec } from '../../../src-shared/domain/market';
 import { VolatilityExpansionParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
 import type { Atr, Bollinger } from '../indicators';
 import type { StrategyDefinition } from './definition';
-import { PerInstrumentLogic, signal, warmingUp, type Verdict } from './base-a/per-instrument';
+import { PerInstrumentLogic, warmingUp, type Verdict } from './base-a/per-instrument';
 import { RollingRank } from './base-a/rolling-rank';
 import { SharedIndicators, type OncePerBar } from './shared-indicators';
 
@@ -107,10 +107,10 @@ class VolatilityExpansion extends PerInstrumentLogic<State> {
     }
     if (share <= squeezePercentile) state.lastSqueeze = t;
     if (state.position !== 0) {
-      return signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', state.confidence, state.reason);
+      return this.signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', state.confidence, state.reason);
     }
     const reason = closed ? this.closedReason : t - state.lastSqueeze <= armedBars ? ARMED : NOT_ARMED;
-    return signal(bar.instrument, 'hold', 0, reason);
+    return this.signal(bar.instrument, 'hold', 0, reason);
   }
 
   /** This bar's volatility measure; NaN until its indicator is ready (or for a non-positive price). */

@@ -16,8 +16,9 @@ export type Verdict = Signal | string;
  *
  * The decision holds the signals of this step; with none, the strategy abstains with the first reason a
  * traded instrument gave (e.g. `TECH: warming up: 3/20 bars`) or, when no traded instrument had a bar,
- * says so. A verdict equal to the instrument's previous signal (same action, confidence and reason) is
- * handed out as that same object, so an unchanged view reuses its decision (see DecisionMemo).
+ * says so. Subclasses make their signals with `this.signal`, which hands out the instrument's previous
+ * Signal object when nothing in it changed: an unchanged view allocates nothing and reuses its decision
+ * (see DecisionMemo).
  */
 export abstract class PerInstrumentLogic<State> implements StrategyLogic {
   private readonly states = new Map<string, State | null>();
@@ -25,6 +26,8 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
   /** The signal last given at each position of the slice. */
   private readonly previousSignals = new SlotMemo<Signal>();
   private readonly decisions = new DecisionMemo();
+  /** The position in the slice of the bar being judged (for `signal`). */
+  private position = 0;
   private readonly classes: ReadonlySet<AssetClass>;
   private readonly idle: string;
 
@@ -48,27 +51,32 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
       const bar = bars[i]!;
       const state = this.stateOf(i, bar.instrument, snapshot);
       if (state === null) continue;
+      this.position = i;
       const verdict = this.step(state, bar, snapshot);
       if (typeof verdict === 'string') reason ??= `${bar.instrument}: ${verdict}`;
-      else decisions.add(this.reuse(i, verdict));
+      else decisions.add(verdict);
     }
     return decisions.end(reason ?? this.idle);
   }
 
-  /** The signal given at this position last time if the verdict equals it, else the verdict (remembered). */
-  private reuse(position: number, verdict: Signal): Signal {
-    const previous = this.previousSignals.at(position, verdict.instrument);
+  /**
+   * The signal (see `signal` below) for the bar being judged: the same object as this instrument's previous
+   * one when action, confidence and reason are unchanged, else a new one.
+   */
+  protected signal(instrument: string, action: SignalAction, confidence: number, reason: string): Signal {
+    const clamped = action === 'hold' ? 0 : unit(confidence);
+    const previous = this.previousSignals.at(this.position, instrument);
     if (
       previous !== undefined &&
-      previous.action === verdict.action &&
-      previous.confidence === verdict.confidence &&
-      previous.reason === verdict.reason &&
-      previous.limitPrice === verdict.limitPrice
+      previous.action === action &&
+      previous.confidence === clamped &&
+      previous.reason === reason
     ) {
       return previous;
     }
-    this.previousSignals.remember(position, verdict.instrument, verdict);
-    return verdict;
+    const made = signal(instrument, action, confidence, reason);
+    this.previousSignals.remember(this.position, instrument, made);
+    return made;
   }
 
   private stateOf(position: number, instrument: string, snapshot: MarketSnapshot): State | null {

@@ -18,7 +18,9 @@ class SecondBarBuyer extends PerInstrumentLogic<{ bars: number }> {
   }
   protected step(state: { bars: number }, bar: Bar): Verdict {
     state.bars += 1;
-    return state.bars < 2 ? 'warming up' : signal(bar.instrument, 'buy', 2, 'second bar');
+    if (state.bars < 2) return 'warming up';
+    // From the fourth bar the reason changes: a new signal, once.
+    return this.signal(bar.instrument, 'buy', 2, state.bars < 4 ? 'second bar' : 'fourth bar on');
   }
 }
 
@@ -51,6 +53,24 @@ describe('PerInstrumentLogic', () => {
     expect(
       logic.evaluate(snapshotOf(2, [flatBar('N', 2, 1)], { instruments: [spec('N', 'crypto')] })).signals,
     ).toHaveLength(1);
+  });
+
+  it('hands out the same signal and decision while the view is unchanged, a new one when it changes', () => {
+    const logic = new SecondBarBuyer(['crypto']);
+    const step = (t: number) => logic.evaluate(snapshotOf(t, [flatBar('A', t, 1)], { instruments: specs }));
+    step(0);
+    const second = step(1);
+    const third = step(2);
+    const fourth = step(3);
+    expect(third).toBe(second);
+    expect(fourth).not.toBe(third);
+    expect(fourth.signals[0]).toEqual({
+      instrument: 'A',
+      action: 'buy',
+      confidence: 1,
+      reason: 'fourth bar on',
+    });
+    expect(step(4).signals[0]).toBe(fourth.signals[0]);
   });
 
   it('signal: hold always carries confidence 0; confidences are clamped to [0, 1], NaN to 0', () => {
