@@ -21,19 +21,13 @@ export type Verdict = Signal | string;
  * (see DecisionMemo).
  */
 export abstract class PerInstrumentLogic<State> implements StrategyLogic {
-  private readonly states = new Map<string, State | null>();
-  private readonly statesByBar = new SlotMemo<State | null>();
-  /** The signal last given at each position of the slice. */
-  private readonly previousSignals = new SlotMemo<Signal>();
-  private readonly decisions = new DecisionMemo();
-  /** The position in the slice of the bar being judged (for `signal`). */
-  private position = 0;
-  private readonly classes: ReadonlySet<AssetClass>;
-  private readonly idle: string;
+  private readonly frame: FrameMemory<State>;
 
   constructor(assetClasses: readonly AssetClass[]) {
-    this.classes = new Set(assetClasses);
-    this.idle = `no bar of an instrument in its asset classes (${assetClasses.join(', ')}) at this step`;
+    this.frame = new FrameMemory(
+      new Set(assetClasses),
+      `no bar of an instrument in its asset classes (${assetClasses.join(', ')}) at this step`,
+    );
   }
 
   /** The state of a newly seen instrument of a traded asset class. */
@@ -43,20 +37,21 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
   protected abstract step(state: State, bar: Bar, snapshot: MarketSnapshot): Verdict;
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const decisions = this.decisions;
+    const frame = this.frame;
+    const decisions = frame.decisions;
     decisions.begin();
     let reason: string | null = null;
     const bars = snapshot.slice.bars;
     for (let i = 0; i < bars.length; i++) {
       const bar = bars[i]!;
-      const state = this.stateOf(i, bar.instrument, snapshot);
+      const state = this.stateOf(frame, i, bar.instrument, snapshot);
       if (state === null) continue;
-      this.position = i;
+      frame.position = i;
       const verdict = this.step(state, bar, snapshot);
       if (typeof verdict === 'string') reason ??= `${bar.instrument}: ${verdict}`;
       else decisions.add(verdict);
     }
-    return decisions.end(reason ?? this.idle);
+    return decisions.end(reason ?? frame.idle);
   }
 
   /**
@@ -65,7 +60,8 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
    */
   protected signal(instrument: string, action: SignalAction, confidence: number, reason: string): Signal {
     const clamped = action === 'hold' ? 0 : unit(confidence);
-    const previous = this.previousSignals.at(this.position, instrument);
+    const frame = this.frame;
+    const previous = frame.previousSignals.at(frame.position, instrument);
     if (
       previous !== undefined &&
       previous.action === action &&
@@ -75,25 +71,50 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
       return previous;
     }
     const made = signal(instrument, action, confidence, reason);
-    this.previousSignals.remember(this.position, instrument, made);
+    frame.previousSignals.remember(frame.position, instrument, made);
     return made;
   }
 
-  private stateOf(position: number, instrument: string, snapshot: MarketSnapshot): State | null {
-    const remembered = this.statesByBar.at(position, instrument);
+  private stateOf(
+    frame: FrameMemory<State>,
+    position: number,
+    instrument: string,
+    snapshot: MarketSnapshot,
+  ): State | null {
+    const remembered = frame.statesByBar.at(position, instrument);
     if (remembered !== undefined) return remembered;
-    const known = this.states.get(instrument);
+    const known = frame.states.get(instrument);
     if (known !== undefined) {
-      this.statesByBar.remember(position, instrument, known);
+      frame.statesByBar.remember(position, instrument, known);
       return known;
     }
     const spec = snapshot.instruments.get(instrument);
     if (!spec) return null;
-    const state = this.classes.has(spec.assetClass) ? this.createState(spec) : null;
-    this.states.set(instrument, state);
-    this.statesByBar.remember(position, instrument, state);
+    const state = frame.classes.has(spec.assetClass) ? this.createState(spec) : null;
+    frame.states.set(instrument, state);
+    frame.statesByBar.remember(position, instrument, state);
     return state;
   }
+}
+
+/**
+ * What the frame keeps, in one object of one class: the subclasses are six hidden classes, so fields read
+ * on `this` in the shared frame code would be megamorphic lookups; read here they are direct loads.
+ */
+class FrameMemory<State> {
+  readonly states = new Map<string, State | null>();
+  readonly statesByBar = new SlotMemo<State | null>();
+  /** The signal last given at each position of the slice. */
+  readonly previousSignals = new SlotMemo<Signal>();
+  readonly decisions = new DecisionMemo();
+  /** The position in the slice of the bar being judged (for `signal`). */
+  position = 0;
+
+  constructor(
+    readonly classes: ReadonlySet<AssetClass>,
+    /** The abstain reason of a step without a bar of a traded instrument. */
+    readonly idle: string,
+  ) {}
 }
 
 /** A signal; `hold` always carries confidence 0 (a view of no position). */
