@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { ALL_TIME, type PipelineOptions } from '../../../src-main/backtest/options';
+import { runBacktest } from '../../../src-main/backtest/run-backtest';
+import { runPipeline } from '../../../src-main/backtest/run-pipeline';
+import { loadSettings } from '../../../src-main/config/load-settings';
+import { recordedSource } from '../replay-feed';
+
+// backtest.bench.ts's full pipeline (all strategies, synthetic market), run as the app runs it: bundled by
+// esbuild into one file (no vitest module transform). Two figures per run: "full" = runBacktest with the
+// synthetic feed generating the market as it goes; "replay" = runPipeline over the same market generated
+// beforehand (validation through execution, without the feed's own work). Run from the repository root:
+//   npx esbuild tests/bench/bundled/pipeline.ts --bundle --platform=node --outfile=/tmp/pipeline.cjs
+//   node /tmp/pipeline.cjs [steps] [runs]       (node --cpu-prof /tmp/pipeline.cjs … to profile)
+
+const steps = Number(process.argv[2] ?? 5000);
+const runs = Number(process.argv[3] ?? 6);
+const options: PipelineOptions = {
+  mode: 'pipeline',
+  source: { feed: 'synthetic', seed: 1, scenario: 'markov', bars: steps },
+  range: ALL_TIME,
+  strategies: 'all',
+  seed: 1,
+  cash: null,
+  settings: loadSettings(join(process.cwd(), 'resources', 'default-settings.yaml')),
+};
+const recorded = recordedSource(options);
+const rate = (bars: number, ms: number): string => `${(bars / ms).toFixed(1)}k bars/s`;
+for (let run = 1; run <= runs; run++) {
+  let start = performance.now();
+  const full = runBacktest(options);
+  const fullMs = performance.now() - start;
+  start = performance.now();
+  const replay = runPipeline(options, {}, recorded.open);
+  const replayMs = performance.now() - start;
+  if (replay.final_equity !== full.final_equity || replay.bars !== full.bars)
+    throw new Error(`replay differs: ${replay.final_equity} vs ${full.final_equity}`);
+  console.log(
+    `run ${run}: ${full.bars} bars; full ${fullMs.toFixed(0)} ms = ${rate(full.bars, fullMs)}; ` +
+      `replay ${replayMs.toFixed(0)} ms = ${rate(full.bars, replayMs)} (final equity ${full.final_equity})`,
+  );
+}
