@@ -25,17 +25,27 @@ const options: PipelineOptions = {
 };
 const recorded = recordedSource(options);
 const rate = (bars: number, ms: number): string => `${(bars / ms).toFixed(1)}k bars/s`;
+// CPU time of the process beside wall time: on a shared machine it moves less with the other load.
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 for (let run = 1; run <= runs; run++) {
   let start = performance.now();
+  let cpu = cpuMs();
   const full = runBacktest(options);
   const fullMs = performance.now() - start;
+  const fullCpu = cpuMs() - cpu;
   start = performance.now();
+  cpu = cpuMs();
   const replay = runPipeline(options, {}, recorded.open);
   const replayMs = performance.now() - start;
+  const replayCpu = cpuMs() - cpu;
   if (replay.final_equity !== full.final_equity || replay.bars !== full.bars)
     throw new Error(`replay differs: ${replay.final_equity} vs ${full.final_equity}`);
   console.log(
-    `run ${run}: ${full.bars} bars; full ${fullMs.toFixed(0)} ms = ${rate(full.bars, fullMs)}; ` +
-      `replay ${replayMs.toFixed(0)} ms = ${rate(full.bars, replayMs)} (final equity ${full.final_equity})`,
+    `run ${run}: ${full.bars} bars; full ${fullMs.toFixed(0)} ms = ${rate(full.bars, fullMs)} ` +
+      `(cpu ${fullCpu.toFixed(0)} ms); replay ${replayMs.toFixed(0)} ms = ${rate(full.bars, replayMs)} ` +
+      `(cpu ${replayCpu.toFixed(0)} ms); final equity ${full.final_equity}`,
   );
 }
