@@ -225,17 +225,20 @@ export class Engine {
       const { signals } = decision;
       const castSignals = this.castSignals[i]!;
       const castVotes = this.castVotes[i]!;
+      // The lists only grow (no read past their end, no length change): stale entries past this step's
+      // signals are compared by identity only, and a vote is reused only for the very same signal object.
       for (let k = 0; k < signals.length; k++) {
         const signal = signals[k]!;
         status.lastSignal = signal;
-        if (castSignals[k] !== signal) {
+        if (k === castSignals.length) {
+          castSignals.push(signal);
+          castVotes.push(voteOf(strategy.id, signal));
+        } else if (castSignals[k] !== signal) {
           castSignals[k] = signal;
           castVotes[k] = voteOf(strategy.id, signal);
         }
         votes.push(castVotes[k]!);
       }
-      castSignals.length = signals.length;
-      castVotes.length = signals.length;
     }
     return votes;
   }
