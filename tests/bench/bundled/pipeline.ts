@@ -10,10 +10,11 @@ import { recordedSource } from '../replay-feed';
 // synthetic feed generating the market as it goes; "replay" = runPipeline over the same market generated
 // beforehand (validation through execution, without the feed's own work). Run from the repository root:
 //   npx esbuild tests/bench/bundled/pipeline.ts --bundle --platform=node --outfile=/tmp/pipeline.cjs
-//   node /tmp/pipeline.cjs [steps] [runs]       (node --cpu-prof /tmp/pipeline.cjs … to profile)
+//   node /tmp/pipeline.cjs [steps] [runs] [replay]   (replay: that figure only; node --cpu-prof to profile)
 
 const steps = Number(process.argv[2] ?? 5000);
 const runs = Number(process.argv[3] ?? 6);
+const replayOnly = process.argv[4] === 'replay';
 const options: PipelineOptions = {
   mode: 'pipeline',
   source: { feed: 'synthetic', seed: 1, scenario: 'markov', bars: steps },
@@ -33,6 +34,14 @@ const cpuMs = (): number => {
 for (let run = 1; run <= runs; run++) {
   let start = performance.now();
   let cpu = cpuMs();
+  if (replayOnly) {
+    const result = runPipeline(options, {}, recorded.open);
+    const ms = performance.now() - start;
+    console.log(
+      `run ${run}: replay ${ms.toFixed(0)} ms = ${rate(result.bars, ms)} (cpu ${(cpuMs() - cpu).toFixed(0)} ms)`,
+    );
+    continue;
+  }
   const full = runBacktest(options);
   const fullMs = performance.now() - start;
   const fullCpu = cpuMs() - cpu;
