@@ -6,7 +6,7 @@ import type { OpenPosition } from '../engine/metrics/types';
 import { CollectingJournal } from './collecting-journal';
 import { EquityRecorder } from './equity-recorder';
 import { IssueTally } from './issue-tally';
-import { openFeed } from './open-feed';
+import { openFeed, type OpenedFeed } from './open-feed';
 import { BacktestInputError, type PipelineOptions } from './options';
 import { POLL_EVERY, ProgressClock, type RunHooks } from './progress-clock';
 import type { BacktestResult } from './result-schema';
@@ -28,8 +28,14 @@ const MAX_REASONS = 50;
  * the next bar's open (an order decided on the last bar never fills); commission is the venue's fee ×
  * notional; the final equity marks open positions to their last close. Throws BacktestInputError for a run
  * that cannot start or has no bar in range, BacktestCancelledError when `hooks.shouldCancel` says so.
+ * `replay`, when given, is used instead of opening `options.source` (benchmarks replay a market generated
+ * beforehand, so the feed's own work is not timed); it must hold that source's slices.
  */
-export function runPipeline(options: PipelineOptions, hooks: RunHooks = {}): BacktestResult {
+export function runPipeline(
+  options: PipelineOptions,
+  hooks: RunHooks = {},
+  replay?: (settings: Settings) => OpenedFeed,
+): BacktestResult {
   const clock = new ProgressClock(hooks, options.source.feed === 'synthetic' ? 'slices' : 'bytes');
   const settings: Settings = structuredClone(options.settings);
   if (options.cash !== null) settings.paper.initialCash = options.cash;
@@ -37,7 +43,7 @@ export function runPipeline(options: PipelineOptions, hooks: RunHooks = {}): Bac
   settings.persistence.checkpointIntervalMinutes = NO_CHECKPOINTS;
   const strategies = selectStrategies(settings, options.strategies);
   const issues = new IssueTally();
-  const opened = openFeed(options.source, settings, (issue) => issues.add(issue));
+  const opened = replay ? replay(settings) : openFeed(options.source, settings, (issue) => issues.add(issue));
   try {
     const { feed } = opened;
     const journal = new CollectingJournal();

@@ -6,7 +6,7 @@ import type { EnsembleDecision, StrategyVote } from './ensemble/types';
 import type { OrderLedger } from './order-ledger';
 import type { Portfolio } from './portfolio';
 import type { ExecutionEngine, Journal, OrderRequest } from './ports';
-import type { PositionSizer } from './risk/position-sizer';
+import type { PositionSizer, SizingContext } from './risk/position-sizer';
 import type { RiskManager } from './risk/risk-manager';
 
 /** The positions handed to the sizer when it will not read them (a hold or an undecided vote). */
@@ -88,7 +88,7 @@ export class OrderPlanner {
     if (bar.settlement !== undefined) return null;
     const equity = portfolio.equity();
     const current = portfolio.quantity(decision.instrument);
-    const target = sizer.target(decision, {
+    const context: SizingContext = {
       equity,
       price: bar.close,
       lotSize: spec.lotSize,
@@ -97,14 +97,17 @@ export class OrderPlanner {
       // Only a buy or sell is sized against the exposure cap; the others do not read the positions.
       positions:
         decision.outcome === 'decided' && decision.action !== 'hold' ? portfolio.notionals() : NO_POSITIONS,
-    });
-    if (target.targetQty === null || target.targetQty === current) return null;
+    };
+    // The quantity first: most decisions stop here, and the record (notes and all) is built only for an order.
+    const targetQty = sizer.targetQty(decision, context);
+    if (targetQty === null || targetQty === current) return null;
     // Changes smaller than the smallest position are not worth their commission: keep the position.
-    const sameSide = Math.sign(target.targetQty) === Math.sign(current);
-    const change = Math.abs(target.targetQty - current) * bar.close;
-    if (sameSide && target.targetQty !== 0 && change < risk.minTradeNotional(equity)) return null;
-    const approval = risk.approve(current, target.targetQty - current);
+    const sameSide = Math.sign(targetQty) === Math.sign(current);
+    const change = Math.abs(targetQty - current) * bar.close;
+    if (sameSide && targetQty !== 0 && change < risk.minTradeNotional(equity)) return null;
+    const approval = risk.approve(current, targetQty - current);
     if (!approval.ok) return approval.reason;
+    const target = sizer.target(decision, context);
     const limitPrice = limitOf(decision, votes);
     const decisionId = journal.recordDecision({
       time: this.deps.now(),

@@ -33,6 +33,13 @@ export class Portfolio {
   private realized = 0;
   private commissionsPaid = 0;
   private time = 0;
+  /**
+   * Equity and notionals as last computed, valid while `stale` is false: a step asks for them once per
+   * decision, and they change only when a held instrument is marked or a fill is booked (which set `stale`).
+   */
+  private stale = true;
+  private equityValue = 0;
+  private notionalList: readonly { instrument: string; notional: number }[] = [];
 
   constructor(readonly initialCash: number) {
     this.cash = initialCash;
@@ -52,7 +59,10 @@ export class Portfolio {
   mark(bar: Bar): void {
     this.time = bar.time;
     const holding = this.holdings.get(bar.instrument);
-    if (holding) holding.lastPrice = bar.close;
+    if (holding) {
+      holding.lastPrice = bar.close;
+      this.stale = true;
+    }
   }
 
   quantity(instrument: string): number {
@@ -61,6 +71,7 @@ export class Portfolio {
 
   /** Books a fill: moves cash, updates the position, realises P&L on any closed quantity. */
   applyFill(fill: BookedFill): Booking {
+    this.stale = true;
     const signed = fill.side === 'buy' ? fill.qty : -fill.qty;
     this.cash -= signed * fill.price + fill.commission;
     this.commissionsPaid += fill.commission;
@@ -132,10 +143,10 @@ export class Portfolio {
     return { realizedPnl, effect, roundTrip, position: { instrument: fill.instrument, ...holding } };
   }
 
+  /** Cash plus every position at its last price (summed in the order the positions were opened). */
   equity(): number {
-    let value = this.cash;
-    for (const holding of this.holdings.values()) value += holding.qty * holding.lastPrice;
-    return value;
+    this.refresh();
+    return this.equityValue;
   }
 
   /** Sum of |position notional| at the last prices. */
@@ -150,11 +161,26 @@ export class Portfolio {
     return this.holdings.keys();
   }
 
-  /** Each open position's signed notional at its last price (qty × last price), in positions() order. */
-  notionals(): { instrument: string; notional: number }[] {
-    const out: { instrument: string; notional: number }[] = [];
-    for (const [instrument, h] of this.holdings) out.push({ instrument, notional: h.qty * h.lastPrice });
-    return out;
+  /**
+   * Each open position's signed notional at its last price (qty × last price), in positions() order. The
+   * same frozen list is returned until a mark or fill changes it.
+   */
+  notionals(): readonly { instrument: string; notional: number }[] {
+    this.refresh();
+    return this.notionalList;
+  }
+
+  private refresh(): void {
+    if (!this.stale) return;
+    let value = this.cash;
+    const list: { instrument: string; notional: number }[] = [];
+    for (const [instrument, h] of this.holdings) {
+      value += h.qty * h.lastPrice;
+      list.push(Object.freeze({ instrument, notional: h.qty * h.lastPrice }));
+    }
+    this.equityValue = value;
+    this.notionalList = Object.freeze(list);
+    this.stale = false;
   }
 
   positions(): Position[] {

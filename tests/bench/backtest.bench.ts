@@ -7,8 +7,10 @@ import { runSmaCross, type SmaCrossParams } from '../../src-main/backtest/classi
 import { readBarColumns } from '../../src-main/backtest/csv-columns';
 import { ALL_TIME, type PipelineOptions } from '../../src-main/backtest/options';
 import { runBacktest } from '../../src-main/backtest/run-backtest';
+import { runPipeline } from '../../src-main/backtest/run-pipeline';
 import { Sma } from '../../src-main/engine/indicators/sma';
 import { testSettings } from '../helpers/settings';
+import { recordedSource } from './replay-feed';
 
 // Inputs (say which, as the issue asks):
 // - Daily CSV: the S&P 500 sample (5,105 daily bars) repeated with dates shifted by 21 years per copy
@@ -18,7 +20,9 @@ import { testSettings } from '../helpers/settings';
 //   2000-01-01 00:01 UTC (`YYYY-MM-DD HH:MM`), 1,000,000 and 2,000,000 rows.
 // - The classic core runs on the ×200 file's columns, read once into memory.
 // - The full pipeline runs on the synthetic market (17 instruments per step with the default settings)
-//   with every registered strategy enabled, in memory (no disk).
+//   with every registered strategy enabled, in memory (no disk). Two groups: "full pipeline" times
+//   runBacktest with the synthetic feed generating the market as it goes; "validation through execution"
+//   replays the same market generated beforehand (tests/bench/replay-feed.ts), so the feed is not timed.
 // End to end = a new `node dist/main/cli.cjs backtest … --json` process, from its start to the JSON read
 // from its stdout (dist/ must be built: `npm run build`). Its peak RSS is read in the child itself with
 // process.resourceUsage().maxRSS and printed once, before the benchmarks run.
@@ -203,4 +207,18 @@ describe(`backtest: full pipeline, all strategies, synthetic market (${instrumen
       },
       { iterations: 2, time: 0, warmupIterations: 1 },
     );
+});
+
+describe(`backtest: validation through execution, all strategies, synthetic market replayed from memory (${instrumentsPerStep} bars per step)`, () => {
+  for (const steps of [5000, 10000]) {
+    const options = synthetic(steps);
+    const recorded = recordedSource(options);
+    bench(
+      `runPipeline over ${grouped(steps)} pre-generated steps = ${grouped(steps * instrumentsPerStep)} bars`,
+      () => {
+        runPipeline(options, {}, recorded.open);
+      },
+      { iterations: 2, time: 0, warmupIterations: 1 },
+    );
+  }
 });

@@ -3,7 +3,7 @@ import { AdaptiveAllocator } from './adaptive-allocator';
 import { CorrelationManager } from './correlation-manager';
 import { adjustedConfidence, correlationPenalty, portfolioCorrelation } from './correlation-penalty';
 import { withConfidence, type EnsembleDecision, type StrategyVote } from './types';
-import { voteAll } from './voting';
+import { BallotBox } from './ballot-box';
 
 export interface EnsembleStep {
   decisions: EnsembleDecision[];
@@ -23,19 +23,21 @@ export class EnsemblePipeline {
   private readonly correlation: CorrelationManager;
   private readonly indexOf: Map<string, number>;
   private readonly active: boolean[];
-  /** The allocator's weights by strategy id, refreshed in place on every decision (no map per step). */
-  private readonly weightById = new Map<string, number>();
+  private readonly ballots: BallotBox;
+  /** Each vote's strategy index on the current step (−1: an unknown id); grows to the most votes seen. */
+  private voterIndex = new Int32Array(64);
   private lastCorrelation = 0;
   private lastPenalty = 1;
 
   constructor(
-    private readonly strategyIds: readonly string[],
+    strategyIds: readonly string[],
     private readonly settings: EnsembleSettings,
     barIntervalMs: number,
   ) {
     const n = Math.max(1, strategyIds.length);
     this.indexOf = new Map(strategyIds.map((id, i) => [id, i]));
     this.active = new Array<boolean>(n).fill(false);
+    this.ballots = new BallotBox(strategyIds);
     const { allocation, correlation } = settings;
     this.allocator = new AdaptiveAllocator({
       strategyCount: n,
@@ -92,13 +94,19 @@ export class EnsemblePipeline {
 
   decide(votes: readonly StrategyVote[]): EnsembleStep {
     this.active.fill(false);
+    if (this.voterIndex.length < votes.length) this.voterIndex = new Int32Array(2 * votes.length);
+    const voterIndex = this.voterIndex;
     // A strategy's votes come one after another: look its index up once per run of its votes.
     let lastId: string | null = null;
-    for (const v of votes) {
-      if (v.strategyId === lastId) continue;
-      lastId = v.strategyId;
-      const i = this.indexOf.get(v.strategyId);
-      if (i !== undefined) this.active[i] = true;
+    let index = -1;
+    for (let k = 0; k < votes.length; k++) {
+      const v = votes[k]!;
+      if (v.strategyId !== lastId) {
+        lastId = v.strategyId;
+        index = this.indexOf.get(v.strategyId) ?? -1;
+        if (index >= 0) this.active[index] = true;
+      }
+      voterIndex[k] = index;
     }
     const weights = this.allocator.weights();
     const corr = portfolioCorrelation(this.correlation.matrix(), weights, this.active);
@@ -107,10 +115,8 @@ export class EnsemblePipeline {
     this.lastPenalty = penalty;
     const adjusted =
       penalty < 1 ? votes.map((v) => withConfidence(v, adjustedConfidence(v.confidence, penalty))) : votes;
-    const weightById = this.weightById;
-    for (let i = 0; i < this.strategyIds.length; i++) weightById.set(this.strategyIds[i]!, weights[i]!);
     return {
-      decisions: voteAll(adjusted, weightById, this.settings.voting.method),
+      decisions: this.ballots.decide(adjusted, voterIndex, weights, this.settings.voting.method),
       portfolioCorrelation: corr,
       penalty,
     };

@@ -33,8 +33,7 @@ export function vote(
   method: VotingMethod = 'weighted_average',
 ): EnsembleDecision {
   const breakdown = checkedBreakdown(instrument, votes, weights);
-  const decide = method === 'majority' ? majority : method === 'blend' ? blend : weightedAverage;
-  const verdict = decide(breakdown);
+  const verdict = verdictOf(breakdown, method);
   return {
     instrument,
     method,
@@ -70,7 +69,16 @@ export function weightMap(strategyIds: readonly string[], weights: ArrayLike<num
   return new Map(strategyIds.map((id, i) => [id, weights[i]!]));
 }
 
-type Verdict = Pick<EnsembleDecision, 'action' | 'confidence' | 'score' | 'outcome'>;
+export type Verdict = Pick<EnsembleDecision, 'action' | 'confidence' | 'score' | 'outcome'>;
+
+/**
+ * The verdict of one instrument's checked votes by `method` (rules in `vote`); sets each contribution.
+ * Exported for the ensemble's ballot box, which checks and groups the votes its own way.
+ */
+export function verdictOf(breakdown: VoteContribution[], method: VotingMethod): Verdict {
+  if (method === 'majority') return majority(breakdown);
+  return method === 'blend' ? blend(breakdown) : weightedAverage(breakdown);
+}
 
 const fallback = (outcome: VoteOutcome, score = 0): Verdict => ({
   action: 'hold',

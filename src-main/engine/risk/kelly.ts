@@ -161,20 +161,9 @@ const unitFields = [
  * or a non-positive price or lot size.
  */
 export function sizePosition(input: SizingInput): Sizing {
-  const confidence = input.confidence ?? 1;
-  for (const field of unitFields) {
-    const value = field === 'confidence' ? confidence : input[field];
-    if (!(value >= 0 && value <= 1)) throw new RangeError(`${field} must be between 0 and 1, got ${value}`);
-  }
-  const { equity, price, lotSize, minFraction, maxFraction } = input;
-  if (minFraction > maxFraction)
-    throw new RangeError(`minFraction ${minFraction} must not exceed maxFraction ${maxFraction}`);
-  if (!(price > 0 && Number.isFinite(price))) throw new RangeError(`price must be positive, got ${price}`);
-  if (!(lotSize > 0 && Number.isFinite(lotSize)))
-    throw new RangeError(`lotSize must be positive, got ${lotSize}`);
-  if (Number.isNaN(equity)) throw new RangeError('equity must be a number, got NaN');
-  const raw =
-    input.kelly * input.kellyFraction * confidence * input.breakerMultiplier * input.correlationAdjustment;
+  const confidence = checkedConfidence(input);
+  const { equity, price, lotSize, minFraction } = input;
+  const raw = rawFraction(input, confidence);
   const zero = (reason: string): Sizing => ({
     fraction: 0,
     notional: 0,
@@ -189,11 +178,7 @@ export function sizePosition(input: SizingInput): Sizing {
         `(Kelly ${pct(input.kelly)} × ${input.kellyFraction} × confidence ${confidence.toFixed(2)} × ` +
         `breaker ${input.breakerMultiplier} × correlation ${input.correlationAdjustment.toFixed(2)})`,
     );
-  const cap = Math.min(raw, maxFraction) * equity;
-  let lots = Math.floor(cap / price / lotSize);
-  // Division rounding can land a hair above the cap; step down a lot rather than exceed it.
-  while (lots > 0 && lots * lotSize * price > cap) lots -= 1;
-  const qty = lots * lotSize;
+  const qty = wholeLots(raw, input);
   const notional = qty * price;
   const fraction = notional / equity;
   if (qty === 0 || fraction < minFraction)
@@ -201,4 +186,51 @@ export function sizePosition(input: SizingInput): Sizing {
       `whole lots of ${lotSize} at ${price} leave ${pct(fraction)} of equity, below the ${pct(minFraction)} minimum`,
     );
   return { fraction, notional, qty, rawFraction: raw, reasonIfZero: null };
+}
+
+/**
+ * `sizePosition(input).qty` without building the Sizing and its reason (the engine asks this of every
+ * decision, and most leave the position as it is). Same checks, same RangeErrors, same arithmetic.
+ */
+export function sizedQty(input: SizingInput): number {
+  const confidence = checkedConfidence(input);
+  const { equity, price, minFraction } = input;
+  const raw = rawFraction(input, confidence);
+  if (!(equity > 0) || raw < minFraction || raw === 0) return 0;
+  const qty = wholeLots(raw, input);
+  return qty === 0 || (qty * price) / equity < minFraction ? 0 : qty;
+}
+
+/** sizePosition's input checks (RangeError naming the field); returns the confidence (1 when omitted). */
+function checkedConfidence(input: SizingInput): number {
+  const confidence = input.confidence ?? 1;
+  for (const field of unitFields) {
+    const value = field === 'confidence' ? confidence : input[field];
+    if (!(value >= 0 && value <= 1)) throw new RangeError(`${field} must be between 0 and 1, got ${value}`);
+  }
+  const { equity, price, lotSize, minFraction, maxFraction } = input;
+  if (minFraction > maxFraction)
+    throw new RangeError(`minFraction ${minFraction} must not exceed maxFraction ${maxFraction}`);
+  if (!(price > 0 && Number.isFinite(price))) throw new RangeError(`price must be positive, got ${price}`);
+  if (!(lotSize > 0 && Number.isFinite(lotSize)))
+    throw new RangeError(`lotSize must be positive, got ${lotSize}`);
+  if (Number.isNaN(equity)) throw new RangeError('equity must be a number, got NaN');
+  return confidence;
+}
+
+/** kelly × kellyFraction × confidence × breaker × correlation, in that order. */
+function rawFraction(input: SizingInput, confidence: number): number {
+  return (
+    input.kelly * input.kellyFraction * confidence * input.breakerMultiplier * input.correlationAdjustment
+  );
+}
+
+/** The position of `raw` × equity capped at maxFraction, in whole lots (quantity, not lots). */
+function wholeLots(raw: number, input: SizingInput): number {
+  const { equity, price, lotSize, maxFraction } = input;
+  const cap = Math.min(raw, maxFraction) * equity;
+  let lots = Math.floor(cap / price / lotSize);
+  // Division rounding can land a hair above the cap; step down a lot rather than exceed it.
+  while (lots > 0 && lots * lotSize * price > cap) lots -= 1;
+  return lots * lotSize;
 }

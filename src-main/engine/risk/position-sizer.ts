@@ -1,6 +1,13 @@
 import type { EnsembleDecision } from '../ensemble/types';
-import { capExposure, type PositionExposure } from './exposure';
-import { KellyEstimator, sizePosition, type KellyEstimate, type Sizing } from './kelly';
+import { capExposure, type ExposureDecision, type PositionExposure } from './exposure';
+import {
+  KellyEstimator,
+  sizedQty,
+  sizePosition,
+  type KellyEstimate,
+  type Sizing,
+  type SizingInput,
+} from './kelly';
 
 export interface SizerConfig {
   kellyFraction: number;
@@ -61,6 +68,19 @@ export class PositionSizer {
     if (direction !== 0) this.shadows.set(decision.instrument, { direction, price });
   }
 
+  /**
+   * `target(decision, ctx).targetQty` without its record (no notes, no objects kept): the engine sizes every
+   * decision this way and builds the full record only for one that becomes an order. Same checks and errors.
+   */
+  targetQty(decision: EnsembleDecision, ctx: SizingContext): number | null {
+    if (decision.outcome !== 'decided') return null;
+    if (decision.action === 'hold') return 0;
+    const qty = sizedQty(this.sizingInput(decision, ctx, this.kelly.estimate()));
+    const wanted = (decision.action === 'buy' ? 1 : -1) * qty;
+    if (wanted === ctx.currentQty) return wanted;
+    return ctx.currentQty + this.capped(decision, ctx, wanted).deltaQty;
+  }
+
   target(decision: EnsembleDecision, ctx: SizingContext): TargetSizing {
     const kelly = this.kelly.estimate();
     if (decision.outcome !== 'decided') {
@@ -81,7 +101,20 @@ export class PositionSizer {
         note: 'the ensemble holds: close the position',
       };
     }
-    const sizing = sizePosition({
+    const sizing = sizePosition(this.sizingInput(decision, ctx, kelly));
+    const side = decision.action === 'buy' ? 1 : -1;
+    const wanted = side * sizing.qty;
+    if (wanted === ctx.currentQty) {
+      return { targetQty: wanted, kelly, sizing, exposure: null, note: sizing.reasonIfZero ?? 'at target' };
+    }
+    const capped = this.capped(decision, ctx, wanted);
+    const exposure = { trimmed: capped.trimmed, exposureAfter: capped.exposureAfter, reason: capped.reason };
+    const note = sizing.reasonIfZero ?? (capped.reason ? capped.reason : 'sized');
+    return { targetQty: ctx.currentQty + capped.deltaQty, kelly, sizing, exposure, note };
+  }
+
+  private sizingInput(decision: EnsembleDecision, ctx: SizingContext, kelly: KellyEstimate): SizingInput {
+    return {
       equity: ctx.equity,
       kelly: kelly.kelly,
       kellyFraction: this.config.kellyFraction,
@@ -92,13 +125,12 @@ export class PositionSizer {
       maxFraction: this.config.maxFractionOfEquity,
       price: ctx.price,
       lotSize: ctx.lotSize,
-    });
-    const side = decision.action === 'buy' ? 1 : -1;
-    const wanted = side * sizing.qty;
-    if (wanted === ctx.currentQty) {
-      return { targetQty: wanted, kelly, sizing, exposure: null, note: sizing.reasonIfZero ?? 'at target' };
-    }
-    const capped = capExposure(
+    };
+  }
+
+  /** The move from the current position to `wanted`, trimmed to the total-exposure cap. */
+  private capped(decision: EnsembleDecision, ctx: SizingContext, wanted: number): ExposureDecision {
+    return capExposure(
       {
         instrument: decision.instrument,
         currentQty: ctx.currentQty,
@@ -110,8 +142,5 @@ export class PositionSizer {
       ctx.equity,
       this.config.maxGrossFractionOfEquity,
     );
-    const exposure = { trimmed: capped.trimmed, exposureAfter: capped.exposureAfter, reason: capped.reason };
-    const note = sizing.reasonIfZero ?? (capped.reason ? capped.reason : 'sized');
-    return { targetQty: ctx.currentQty + capped.deltaQty, kelly, sizing, exposure, note };
   }
 }
