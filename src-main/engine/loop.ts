@@ -10,7 +10,8 @@ import type { LiquidationCascadeDetector } from './data/liquidation-cascade';
 import type { NormalizationPipeline } from './data/normalizer';
 import type { DataValidator } from './data/validator';
 import type { EnsemblePipeline } from './ensemble/ensemble-pipeline';
-import { voteOf, type StrategyVote } from './ensemble/types';
+import { CastVotes } from './ensemble/cast-votes';
+import type { StrategyVote } from './ensemble/types';
 import { riskFigures, strategyInfos, strategyRows } from './engine-views';
 import { OrderLedger } from './order-ledger';
 import { OrderPlanner } from './order-planner';
@@ -76,13 +77,7 @@ export class Engine {
   private readonly ledger: OrderLedger;
   private readonly planner: OrderPlanner;
   private readonly returns: Float64Array;
-  /**
-   * Per strategy, the signals of its last step and the votes cast for them. A signal object handed out
-   * again at the same place (strategies keep an immutable Signal while a view stands) casts the same vote
-   * object again instead of a copy per bar; votes are never modified once cast.
-   */
-  private readonly castSignals: Signal[][];
-  private readonly castVotes: StrategyVote[][];
+  private readonly castVotes: CastVotes;
   private readonly featuresOf: MarketSnapshot['features'];
   private readonly cascadeOf: MarketSnapshot['cascade'];
   private lastCheckpoint: number | null = null;
@@ -100,8 +95,7 @@ export class Engine {
       this.instruments,
     );
     this.returns = new Float64Array(deps.strategies.length);
-    this.castSignals = deps.strategies.map(() => []);
-    this.castVotes = deps.strategies.map(() => []);
+    this.castVotes = new CastVotes(deps.strategies.length);
     this.featuresOf = (id) => deps.normalizer.latest(id);
     this.cascadeOf = (id) => deps.cascade.latest(id);
   }
@@ -223,21 +217,10 @@ export class Engine {
       const status = this.statusList[i]!;
       status.abstainReason = decision.abstain;
       const { signals } = decision;
-      const castSignals = this.castSignals[i]!;
-      const castVotes = this.castVotes[i]!;
-      // The lists only grow (no read past their end, no length change): stale entries past this step's
-      // signals are compared by identity only, and a vote is reused only for the very same signal object.
       for (let k = 0; k < signals.length; k++) {
         const signal = signals[k]!;
         status.lastSignal = signal;
-        if (k === castSignals.length) {
-          castSignals.push(signal);
-          castVotes.push(voteOf(strategy.id, signal));
-        } else if (castSignals[k] !== signal) {
-          castSignals[k] = signal;
-          castVotes[k] = voteOf(strategy.id, signal);
-        }
-        votes.push(castVotes[k]!);
+        votes.push(this.castVotes.voteFor(i, strategy.id, k, signal));
       }
     }
     return votes;
