@@ -58,6 +58,9 @@ export class TrackedStrategy implements Strategy {
   private errorCount = 0;
   private cumulative = 0;
   private last = 0;
+  /** The last decision, and whether applying its signals again would change no view (null: not known yet). */
+  private lastDecision: StrategyDecision | null = null;
+  private lastSettled: boolean | null = null;
 
   constructor(
     readonly definition: StrategyDefinition,
@@ -78,9 +81,21 @@ export class TrackedStrategy implements Strategy {
       decision = this.logic.evaluate(snapshot);
     } catch (error) {
       this.errorCount += 1;
+      this.lastDecision = null;
       return { signals: [], abstain: `error: ${error instanceof Error ? error.message : String(error)}` };
     }
     const signals = decision.signals;
+    this.signalCount += signals.length;
+    this.history.add(signals);
+    // A decision handed out again (a standing view) whose signals already set every view they name: the
+    // views are as they would be after applying it again (`score` keeps their closes), so it is skipped.
+    if (decision === this.lastDecision) {
+      this.lastSettled ??= this.settled(signals);
+      if (this.lastSettled) return decision;
+    } else {
+      this.lastDecision = decision;
+      this.lastSettled = null;
+    }
     for (let i = 0; i < signals.length; i++) this.remember(signals[i]!, i, snapshot);
     return decision;
   }
@@ -104,6 +119,8 @@ export class TrackedStrategy implements Strategy {
           if (Math.sign(move) === position.direction) this.hits += 1;
         }
         position.close = bar.close;
+        // A view without a positive price reads the latest close again when its signal comes (see settled).
+        if (!(bar.close > 0)) this.lastSettled = null;
       }
     }
     const r = counted > 0 ? total / counted : 0;
@@ -122,10 +139,24 @@ export class TrackedStrategy implements Strategy {
     this.sumSq += r * r;
   }
 
-  /** Records the step's `index`-th signal: history, and the view it sets (a hold drops the view). */
+  /**
+   * True when applying the signals again would change no view: each signal's view is already what it sets
+   * (a hold: no view; a buy or sell: that direction, with a positive price to score from). Not so when one
+   * list names an instrument twice with different actions, or a view still waits for its first price.
+   */
+  private settled(signals: readonly Signal[]): boolean {
+    for (let i = 0; i < signals.length; i++) {
+      const signal = signals[i]!;
+      const view = this.viewAt(this.viewsBySignal, i, signal.instrument);
+      const direction = view === null ? 0 : view.direction;
+      const wanted = signal.action === 'buy' ? 1 : signal.action === 'sell' ? -1 : 0;
+      if (direction !== wanted || (view !== null && direction !== 0 && !(view.close > 0))) return false;
+    }
+    return true;
+  }
+
+  /** Applies the step's `index`-th signal to the views (a hold drops the instrument's view). */
   private remember(signal: Signal, index: number, snapshot: MarketSnapshot): void {
-    this.signalCount += 1;
-    this.history.add(signal);
     const instrument = signal.instrument;
     if (signal.action === 'hold') {
       // Most holds follow holds: nothing stands, so there is nothing to drop.

@@ -3,33 +3,30 @@ import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../../src-shared/domain/strategy';
 import { SignalHistory } from '../../../src-main/engine/strategies/signal-history';
 
-const POOL: Signal[] = ['buy', 'sell', 'hold'].map((action, i) => ({
-  instrument: 'A',
-  action: action as Signal['action'],
-  confidence: 0,
-  reason: `#${i}`,
-}));
+const signal = (reason: string): Signal => ({ instrument: 'A', action: 'buy', confidence: 0, reason });
+const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(signal) as [Signal, Signal, Signal, Signal];
+/** Lists as strategies hand them out: one object per decision, repeated while the decision stands. */
+const POOL: readonly (readonly Signal[])[] = [[a], [b, c], [d], [], [a, b, c]];
 
 describe('SignalHistory', () => {
-  it('keeps the last 3 of a b b b c c a, oldest first (runs trimmed from the front)', () => {
-    const [a, b, c] = POOL as [Signal, Signal, Signal];
-    const history = new SignalHistory(3);
-    for (const s of [a, b, b, b, c, c, a]) history.add(s);
-    expect(history.list()).toEqual([c, c, a]);
+  it('keeps the last 4 of [a] [b c] [b c] [b c] [d], oldest first (runs trimmed from the front)', () => {
+    const history = new SignalHistory(4);
+    for (const list of [POOL[0]!, POOL[1]!, POOL[1]!, POOL[1]!, POOL[2]!]) history.add(list);
+    expect(history.list()).toEqual([c, b, c, d]);
     expect(history.list()[0]).toBe(c);
   });
 
-  it('equals the last `capacity` signals added, for any sequence with repeats', () => {
+  it('equals the last `capacity` signals added, for any sequence of repeated and new lists', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }),
-        fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.integer({ min: 0, max: POOL.length - 1 }), { maxLength: 60 }),
         (capacity, picks) => {
           const history = new SignalHistory(capacity);
           const added: Signal[] = [];
           for (const pick of picks) {
             history.add(POOL[pick]!);
-            added.push(POOL[pick]!);
+            added.push(...POOL[pick]!);
             expect(history.list()).toEqual(added.slice(-capacity));
           }
         },
