@@ -1,5 +1,5 @@
 import type { AssetClass, Bar, MarketSlice } from '../../../src-shared/domain/market';
-import { barFaults } from './bar-checks';
+import { barFaults, isSound } from './bar-checks';
 import { DAY_MS, labelBarTime } from './civil-date';
 import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval, noSessionMissed } from './gap-check';
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
@@ -46,6 +46,7 @@ const INFERENCE_INTERVALS = 16;
 // Bound once at load: under the test runner (vitest) every read of an imported binding is a getter call
 // (~8 ns measured), which the per-bar path would pay several times. The bundle is the same either way.
 const faultsOf = barFaults;
+const soundBar = isSound;
 const sessionsUnbroken = noSessionMissed;
 const DAY = DAY_MS;
 
@@ -110,7 +111,8 @@ export class DataValidator {
    */
   check(bar: Bar, row: number | null = null, issues?: DataIssue[]): boolean {
     this.counts.checked += 1;
-    const faults = faultsOf(bar);
+    // The inlined test first: only a faulty bar pays for the call that lists its faults.
+    const faults = soundBar(bar) ? null : faultsOf(bar);
     if (faults !== null) {
       for (const fault of faults) {
         this.report(issues, fault.rule, fault.message, bar, row, fault.field, fault.value);
