@@ -70,6 +70,22 @@ export function describeGap(
   return `gap: ${missing} bar${missing === 1 ? '' : 's'} missing between ${between(previous, current, daily)} (expected every ${formatDuration(intervalMs)})`;
 }
 
+/**
+ * True when bars of a session calendar (`days`) on session days `fromDay` and `toDay` have no trading day
+ * missing between them by describeGap's session rule: the interval is daily, or intraday with the bars on
+ * different days, and no trading day lies strictly between the two. False means "ask describeGap".
+ */
+export function noSessionMissed(
+  days: TradingDayTable,
+  intervalMs: number,
+  fromDay: number,
+  toDay: number,
+): boolean {
+  if (!(intervalMs > 0 && intervalMs <= DAILY_MAX_MS)) return false;
+  if (fromDay === toDay && !isDailyInterval(intervalMs)) return false;
+  return toDay - fromDay <= 1 || days.countBetween(fromDay, toDay, 1) === 0;
+}
+
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The message for a bar on a day its calendar does not trade. */

@@ -76,6 +76,12 @@ export function easterSunday(year: number): number {
  */
 export function nyseHolidays(year: number): number[] {
   const days: number[] = [];
+  pushHolidays(year, days);
+  return days.sort((x, y) => x - y);
+}
+
+/** Appends the regular holidays of a year (the rules of `nyseHolidays`) to `days`, not sorted. */
+function pushHolidays(year: number, days: number[]): void {
   const newYear = dayFromCivil(year, 1, 1);
   if (weekday(newYear) !== SATURDAY) days.push(observed(newYear));
   if (year >= 1998) days.push(nthWeekday(year, 1, MONDAY, 3)); // Martin Luther King Jr. Day
@@ -87,7 +93,6 @@ export function nyseHolidays(year: number): number[] {
   days.push(nthWeekday(year, 9, MONDAY, 1)); // Labor Day
   days.push(nthWeekday(year, 11, THURSDAY, 4)); // Thanksgiving
   days.push(observed(dayFromCivil(year, 12, 25))); // Christmas
-  return days.sort((x, y) => x - y);
 }
 
 const specialClosures = NYSE_SPECIAL_CLOSURES.map((text) =>
@@ -99,11 +104,21 @@ const specialClosures = NYSE_SPECIAL_CLOSURES.map((text) =>
  * that year, as day numbers (unsorted).
  */
 export function nyseClosures(year: number): number[] {
+  const days: number[] = [];
+  nyseClosuresInto(year, days);
+  return days;
+}
+
+/**
+ * Replaces the contents of `days` with `nyseClosures(year)`: a caller that loads year after year (the
+ * trading-day table) reuses one array instead of allocating and sorting one per year.
+ */
+export function nyseClosuresInto(year: number, days: number[]): void {
+  days.length = 0;
+  pushHolidays(year, days);
   const first = dayFromCivil(year, 1, 1);
   const end = dayFromCivil(year + 1, 1, 1);
-  const days = nyseHolidays(year);
   for (const day of specialClosures) if (day >= first && day < end) days.push(day);
-  return days;
 }
 
 // The closed days of the year looked at last, as a bitmap over its days: bars arrive in time order, so

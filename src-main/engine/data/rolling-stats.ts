@@ -1,7 +1,11 @@
+import * as block from './rolling-block';
+
 /** A departing value that takes more than this share of the window's squared deviations triggers a recount. */
 const CANCELLATION_RATIO = 1 / 1024;
-/** σ at or below this share of |μ| cannot be told from a constant at double precision: it counts as zero. */
-const FLAT_RELATIVE = 1e-12;
+
+// Bound once at load: under the test runner (vitest) every read of an imported binding is a getter call,
+// which the per-value loop would pay many times. The bundle is the same either way.
+const { ANCHOR, MEAN, M2, COUNT, HEAD, SINCE_RECOUNT, RING, FLAT_RELATIVE, scoreAt, recountTogether } = block;
 
 /**
  * Mean and sample variance of the last `window` values of several series at once (one per feature of an
@@ -13,14 +17,15 @@ const FLAT_RELATIVE = 1e-12;
  * so every `window` updates the full window is recounted exactly (two passes, which also re-anchors at the
  * newest value): amortised O(1), about three extra operations per value. The same recount runs at once
  * when a departing value takes more than 1023/1024 of the squared deviations with it (a spike of hundreds
- * of σ leaving the window). Result: within ~1e-12 (relative) of an exact two-pass computation, however
+ * of σ leaving the window). The windows of one `update` call that are due run after its loop, side by
+ * side (see `recountTogether`: bit for bit the same as one by one). Result: within ~1e-12 (relative) of an exact two-pass computation, however
  * long the series runs. State lives in typed arrays, so updates store plain doubles and never allocate.
  */
 export class RollingStatsBank {
   /**
-   * All state in one typed array, a block of `stride` doubles per series: its anchor (the shift applied
-   * to its values), the mean of (x − anchor), Σ (x − mean)², its count, the ring's next slot, the slides
-   * since its last exact recount, then its ring of `window` values. One array instead of seven: the
+   * All state in one typed array, a block of `stride` doubles per series (the layout of rolling-block.ts):
+   * its anchor (the shift applied to its values), the mean of (x − anchor), Σ (x − mean)², its count, the
+   * ring's next slot, the slides since its last recount, then its ring of `window` values. One array: the
    * optimised per-value loop checks and addresses one array (fewer map, length and bounds checks).
    */
   private readonly data: Float64Array;
@@ -29,6 +34,9 @@ export class RollingStatsBank {
   private readonly reciprocal: Float64Array;
   /** Where `push` puts its value for `update`. */
   private readonly input: Float64Array;
+  /** The series of one `update` call whose window is due for a recount: block starts, newest values' slots. */
+  private readonly dueBlocks: Int32Array;
+  private readonly dueNewest: Int32Array;
 
   constructor(
     readonly series: number,
@@ -41,6 +49,8 @@ export class RollingStatsBank {
     this.reciprocal = new Float64Array(window + 1);
     for (let k = 1; k <= window; k++) this.reciprocal[k] = 1 / k;
     this.input = new Float64Array(series);
+    this.dueBlocks = new Int32Array(series);
+    this.dueNewest = new Int32Array(series);
   }
 
   /** Values in series i's window (at most `window`). */
@@ -70,11 +80,12 @@ export class RollingStatsBank {
     clip: number,
     scoreFirst = false,
   ): void {
-    const { data, reciprocal, window, stride } = this;
+    const { data, reciprocal, window, stride, dueBlocks, dueNewest } = this;
     const slideWeight = reciprocal[window]!;
     // A full window scores with n = window: its 1 / (n − 1), and whether it can score at all, are fixed.
     const fullScoreWeight = reciprocal[window - 1]!;
     const fullScores = window >= 2 && window >= minObservations;
+    let due = 0;
     for (let i = from; i < to; i++) {
       const x = values[i]!;
       if (x - x !== 0) {
@@ -85,7 +96,7 @@ export class RollingStatsBank {
       const n = data[at + COUNT]!;
       // The score goes through out[i], as a double: a local that may hold NaN or 0 would be boxed.
       if (scoreFirst) {
-        if (n >= minObservations) scoreAt(data, at, x, reciprocal, out, i);
+        if (n >= minObservations) scoreAt(data, at, values, i, reciprocal, out, i);
         else out[i] = NaN;
       }
       const head = data[at + HEAD]!;
@@ -102,31 +113,31 @@ export class RollingStatsBank {
         data[at + COUNT] = n + 1;
         data[slot] = x;
         if (!scoreFirst) {
-          if (n + 1 >= minObservations) scoreAt(data, at, x, reciprocal, out, i);
+          if (n + 1 >= minObservations) scoreAt(data, at, data, slot, reciprocal, out, i);
           else out[i] = NaN;
         }
       } else {
         // The sliding step of a full window (nearly every value): the score from the new state in
         // locals, without reading it back; the same operations, in the same order, as scoreAt.
-        let anchor = data[at + ANCHOR]!;
+        const anchor = data[at + ANCHOR]!;
         const entering = x - anchor;
         const left = data[slot]! - anchor;
         data[slot] = x;
         const oldMean = data[at + MEAN]!;
         const oldM2 = data[at + M2]!;
-        let mean = oldMean + (entering - left) * slideWeight;
-        let m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
+        const mean = oldMean + (entering - left) * slideWeight;
+        const m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
         const slides = data[at + SINCE_RECOUNT]! + 1;
         if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) {
-          recount(data, at, window, slot);
-          anchor = data[at + ANCHOR]!;
-          mean = data[at + MEAN]!;
-          m2 = data[at + M2]!;
-        } else {
-          data[at + MEAN] = mean;
-          data[at + M2] = m2;
-          data[at + SINCE_RECOUNT] = slides;
+          // Recounted after the loop, with any others due on this call, and scored then.
+          dueBlocks[due] = at;
+          dueNewest[due] = slot;
+          due += 1;
+          continue;
         }
+        data[at + MEAN] = mean;
+        data[at + M2] = m2;
+        data[at + SINCE_RECOUNT] = slides;
         if (!scoreFirst) {
           if (fullScores) {
             const sd = Math.sqrt((m2 > 0 ? m2 : 0) * fullScoreWeight);
@@ -134,9 +145,33 @@ export class RollingStatsBank {
           } else out[i] = NaN;
         }
       }
-      const z = out[i]!;
-      if (z > clip) out[i] = clip;
-      else if (z < -clip) out[i] = -clip;
+      clipAt(out, i, clip);
+    }
+    if (due > 0) this.recountDue(due, out, minObservations, clip, scoreFirst);
+  }
+
+  /**
+   * Recounts the `due` windows listed by `update` (side by side: bit for bit as one by one) and, unless
+   * they were scored first, scores their newest values against the recounted windows.
+   */
+  private recountDue(
+    due: number,
+    out: Float64Array,
+    minObservations: number,
+    clip: number,
+    scoreFirst: boolean,
+  ): void {
+    const { data, window, stride, reciprocal, dueBlocks, dueNewest } = this;
+    recountTogether(data, window, dueBlocks, dueNewest, due);
+    const fullScores = window >= 2 && window >= minObservations;
+    for (let k = 0; k < due; k++) {
+      const at = dueBlocks[k]!;
+      const i = at / stride;
+      if (!scoreFirst) {
+        if (fullScores) scoreAt(data, at, data, dueNewest[k]!, reciprocal, out, i);
+        else out[i] = NaN;
+      }
+      clipAt(out, i, clip);
     }
   }
 
@@ -158,7 +193,8 @@ export class RollingStatsBank {
    * two values, 0 when σ is flat (≤ 1e-12 · |μ|). Writing into a typed array keeps the double unboxed.
    */
   scoreInto(i: number, x: number, out: Float64Array, index: number): void {
-    scoreAt(this.data, i * this.stride, x, this.reciprocal, out, index);
+    this.input[i] = x;
+    scoreAt(this.data, i * this.stride, this.input, i, this.reciprocal, out, index);
   }
 
   /** Empties every series. */
@@ -174,55 +210,11 @@ export class RollingStatsBank {
   }
 }
 
-// Offsets in a series' block of RollingStatsBank's state.
-const ANCHOR = 0;
-const MEAN = 1;
-const M2 = 2;
-const COUNT = 3;
-const HEAD = 4;
-const SINCE_RECOUNT = 5;
-const RING = 6;
-
-/** Writes z of x against the series whose block starts at `at` into out[index] (the rules of `scoreInto`). */
-function scoreAt(
-  data: Float64Array,
-  at: number,
-  x: number,
-  reciprocal: Float64Array,
-  out: Float64Array,
-  index: number,
-): void {
-  const n = data[at + COUNT]!;
-  if (n < 2) {
-    out[index] = NaN;
-    return;
-  }
-  const m2 = data[at + M2]!;
-  const sd = Math.sqrt((m2 > 0 ? m2 : 0) * reciprocal[n - 1]!);
-  const anchor = data[at + ANCHOR]!;
-  const mean = data[at + MEAN]!;
-  out[index] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
-}
-
-/**
- * Exact two-pass mean and squared deviations of the full window of the series whose block starts at `at`,
- * anchored at its newest value (in `newest`).
- */
-function recount(data: Float64Array, at: number, window: number, newest: number): void {
-  const ring = at + RING;
-  const anchor = data[newest]!;
-  let sum = 0;
-  for (let k = 0; k < window; k++) sum += data[ring + k]! - anchor;
-  const mean = sum / window;
-  let m2 = 0;
-  for (let k = 0; k < window; k++) {
-    const d = data[ring + k]! - anchor - mean;
-    m2 += d * d;
-  }
-  data[at + ANCHOR] = anchor;
-  data[at + MEAN] = mean;
-  data[at + M2] = m2;
-  data[at + SINCE_RECOUNT] = 0;
+/** Clips out[i] to ±clip (NaN stays NaN). */
+function clipAt(out: Float64Array, i: number, clip: number): void {
+  const z = out[i]!;
+  if (z > clip) out[i] = clip;
+  else if (z < -clip) out[i] = -clip;
 }
 
 /** One rolling series: a RollingStatsBank of one, with the usual accessors. */

@@ -1,6 +1,6 @@
 import type { AssetClass } from '../../../src-shared/domain/market';
 import { dayFromCivil, weekday, yearOfDay } from './civil-date';
-import { isNyseTradingDay, nyseClosures } from './nyse-calendar';
+import { isNyseTradingDay, nyseClosuresInto } from './nyse-calendar';
 
 /**
  * When a market trades, for the gap and zero-volume checks:
@@ -61,6 +61,8 @@ export class TradingDayTable {
   private firstDay = 0;
   private endDay = 0;
   private readonly open = new Uint8Array(366);
+  /** Scratch list of a year's NYSE closures, reused by every load. */
+  private readonly closures: number[] = [];
 
   constructor(readonly calendar: CalendarKind) {}
 
@@ -81,17 +83,24 @@ export class TradingDayTable {
   }
 
   private load(year: number): void {
-    const { calendar, open } = this;
+    const { calendar, open, closures } = this;
     const first = dayFromCivil(year, 1, 1);
     const end = dayFromCivil(year + 1, 1, 1);
-    const weekends = calendar === 'nyse' || calendar === 'weekdays';
-    let wd = weekday(first);
-    for (let day = first; day < end; day++) {
-      open[day - first] = weekends && (wd === 0 || wd === 6) ? 0 : 1;
-      wd = wd === 6 ? 0 : wd + 1;
+    if (calendar === 'nyse' || calendar === 'weekdays') {
+      // Open Monday to Friday: the week pattern from the year's first weekday on, copied in one go.
+      const wd = weekday(first);
+      open.set(WEEK_PATTERN.subarray(wd, wd + open.length));
+    } else open.fill(1);
+    if (calendar === 'nyse') {
+      nyseClosuresInto(year, closures);
+      for (const day of closures) open[day - first] = 0;
     }
-    if (calendar === 'nyse') for (const day of nyseClosures(year)) open[day - first] = 0;
     this.firstDay = first;
     this.endDay = end;
   }
 }
+
+/** 1 on Monday to Friday, 0 on weekends, from a Sunday on, for 366 days starting on any weekday. */
+const WEEK_PATTERN = Uint8Array.from({ length: 366 + 6 }, (_, day) =>
+  day % 7 === 0 || day % 7 === 6 ? 0 : 1,
+);

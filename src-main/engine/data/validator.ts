@@ -1,7 +1,7 @@
 import type { AssetClass, Bar, MarketSlice } from '../../../src-shared/domain/market';
-import { barFaults } from './bar-checks';
+import { barFaults, isSound } from './bar-checks';
 import { DAY_MS, labelBarTime } from './civil-date';
-import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval } from './gap-check';
+import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval, noSessionMissed } from './gap-check';
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
 import { LogOfRatioMemo } from './log-of-ratio';
 import { outlierMessage } from './outlier-message';
@@ -46,6 +46,8 @@ const INFERENCE_INTERVALS = 16;
 // Bound once at load: under the test runner (vitest) every read of an imported binding is a getter call
 // (~8 ns measured), which the per-bar path would pay several times. The bundle is the same either way.
 const faultsOf = barFaults;
+const soundBar = isSound;
+const sessionsUnbroken = noSessionMissed;
 const DAY = DAY_MS;
 
 interface InstrumentState {
@@ -61,6 +63,8 @@ interface InstrumentState {
   /** GAP_TOLERANCE × intervalMs: a larger spacing may be a gap. */
   gapAbove: number;
   intervalsSeen: number;
+  /** Session day of the last accepted bar (set only with a trading-day table). */
+  lastDay: number;
   readonly returns: RollingStatsBank;
   /** Trading days of the calendar, for `nyse` and `weekdays` (null otherwise). */
   readonly days: TradingDayTable | null;
@@ -107,7 +111,8 @@ export class DataValidator {
    */
   check(bar: Bar, row: number | null = null, issues?: DataIssue[]): boolean {
     this.counts.checked += 1;
-    const faults = faultsOf(bar);
+    // The inlined test first: only a faulty bar pays for the call that lists its faults.
+    const faults = soundBar(bar) ? null : faultsOf(bar);
     if (faults !== null) {
       for (const fault of faults) {
         this.report(issues, fault.rule, fault.message, bar, row, fault.field, fault.value);
@@ -185,6 +190,10 @@ export class DataValidator {
     issues: DataIssue[] | undefined,
   ): void {
     const { calendar, checkZeroVolume } = state.profile;
+    const { days } = state;
+    // The session day: the UTC day of (close time − 1 ms), as `sessionDay`; taken once, for the gap check
+    // (against the previous bar's, remembered) and the closed-day check.
+    const day = days === null ? 0 : Math.floor((bar.time - 1) / DAY);
     if (state.accepted > 0) {
       const spacing = bar.time - state.lastTime;
       if (state.profile.intervalMs === null && state.intervalsSeen < INFERENCE_INTERVALS) {
@@ -194,24 +203,29 @@ export class DataValidator {
           state.gapAbove = GAP_TOLERANCE * spacing;
         }
       }
-      // Only a spacing above 1.5 × the interval can be a gap on any calendar: most bars stop here.
-      if (calendar !== 'none' && spacing > state.gapAbove) {
+      // Only a spacing above 1.5 × the interval can be a gap on any calendar: most bars stop here. Of the
+      // rest, a weekend or holiday between two daily sessions is no gap (the first rule of describeGap,
+      // decided here from the two session days); describeGap decides and words every other case.
+      if (
+        calendar !== 'none' &&
+        spacing > state.gapAbove &&
+        !(days !== null && sessionsUnbroken(days, state.intervalMs, state.lastDay, day))
+      ) {
         const gap = describeGap(
           calendar,
           state.intervalMs,
           state.lastTime,
           bar.time,
-          state.days ?? undefined,
+          days ?? undefined,
           issues !== undefined,
         );
         if (gap !== null) this.report(issues, 'gap', gap, bar, row, 'time', bar.time);
       }
     }
+    state.lastDay = day;
     let closed = false;
-    if (state.days !== null && !(state.intervalMs > MAX_SESSION_BAR_MS)) {
-      // The session day: the UTC day of (close time − 1 ms), as `sessionDay`.
-      const day = Math.floor((bar.time - 1) / DAY);
-      if (!state.days.isTradingDay(day)) {
+    if (days !== null && !(state.intervalMs > MAX_SESSION_BAR_MS)) {
+      if (!days.isTradingDay(day)) {
         closed = true;
         const message = issues === undefined ? '' : closedDayMessage(calendar, day);
         this.report(issues, 'non-trading-day', message, bar, row, 'time', bar.time);
@@ -294,6 +308,7 @@ export class DataValidator {
         intervalMs,
         gapAbove: GAP_TOLERANCE * intervalMs,
         intervalsSeen: 0,
+        lastDay: 0,
         returns: new RollingStatsBank(1, this.options.outlierWindow),
         days: calendar === 'nyse' || calendar === 'weekdays' ? new TradingDayTable(calendar) : null,
       };
