@@ -14,6 +14,9 @@ export const RING = 6;
 /** σ at or below this share of |μ| cannot be told from a constant at double precision: it counts as zero. */
 export const FLAT_RELATIVE = 1e-12;
 
+/** A departing value that takes more than this share of the window's squared deviations triggers a recount. */
+export const CANCELLATION_RATIO = 1 / 1024;
+
 /**
  * Writes z of x = xs[xAt] against the series whose block starts at `at` into out[index]: (x − μ) / σ with
  * the sample σ (n − 1, through `reciprocal[n − 1]` = 1 / (n − 1)); NaN with fewer than two values; 0 when

@@ -1,11 +1,20 @@
 import * as block from './rolling-block';
 
-/** A departing value that takes more than this share of the window's squared deviations triggers a recount. */
-const CANCELLATION_RATIO = 1 / 1024;
-
 // Bound once at load: under the test runner (vitest) every read of an imported binding is a getter call,
 // which the per-value loop would pay many times. The bundle is the same either way.
-const { ANCHOR, MEAN, M2, COUNT, HEAD, SINCE_RECOUNT, RING, FLAT_RELATIVE, scoreAt, recountTogether } = block;
+const {
+  ANCHOR,
+  MEAN,
+  M2,
+  COUNT,
+  HEAD,
+  SINCE_RECOUNT,
+  RING,
+  FLAT_RELATIVE,
+  CANCELLATION_RATIO,
+  scoreAt,
+  recountTogether,
+} = block;
 
 /**
  * Mean and sample variance of the last `window` values of several series at once (one per feature of an

@@ -5,7 +5,7 @@ import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval, noSessio
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
 import { LogOfRatioMemo } from './log-of-ratio';
 import { outlierMessage } from './outlier-message';
-import { RollingStatsBank } from './rolling-stats';
+import { ScoredWindow } from './scored-window';
 import { defaultCalendar, TradingDayTable, type CalendarKind } from './trading-calendar';
 
 /** How one instrument is checked beyond the bar itself. */
@@ -65,7 +65,7 @@ interface InstrumentState {
   intervalsSeen: number;
   /** Session day of the last accepted bar (set only with a trading-day table). */
   lastDay: number;
-  readonly returns: RollingStatsBank;
+  readonly returns: ScoredWindow;
   /** Trading days of the calendar, for `nyse` and `weekdays` (null otherwise). */
   readonly days: TradingDayTable | null;
 }
@@ -242,9 +242,9 @@ export class DataValidator {
       // z of the return against the returns before it (NaN while warming up, 0 on a flat window), then
       // the return joins the window.
       // What the message quotes (the window before this return); not needed when only counting.
-      const counted = issues === undefined ? 0 : state.returns.count(0);
-      const varianceBefore = issues === undefined ? 0 : state.returns.variance(0);
-      state.returns.update(0, 1, scratch, scratch, this.options.outlierMinObservations, Infinity, true);
+      const counted = issues === undefined ? 0 : state.returns.count;
+      const varianceBefore = issues === undefined ? 0 : state.returns.variance;
+      state.returns.scoreThenAdd(scratch, 0, this.options.outlierMinObservations);
       const z = scratch[0]!;
       if (Math.abs(z) > this.options.outlierZ) {
         const message =
@@ -309,7 +309,7 @@ export class DataValidator {
         gapAbove: GAP_TOLERANCE * intervalMs,
         intervalsSeen: 0,
         lastDay: 0,
-        returns: new RollingStatsBank(1, this.options.outlierWindow),
+        returns: new ScoredWindow(this.options.outlierWindow),
         days: calendar === 'nyse' || calendar === 'weekdays' ? new TradingDayTable(calendar) : null,
       };
       this.states.set(instrument, state);

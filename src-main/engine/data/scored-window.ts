@@ -1,0 +1,81 @@
+import * as block from './rolling-block';
+
+const { ANCHOR, MEAN, M2, COUNT, HEAD, SINCE_RECOUNT, RING, CANCELLATION_RATIO, scoreAt, recount } = block;
+
+/**
+ * One rolling series whose every value is first judged against the window before it, then joins it: the
+ * validator's window of log returns (is this return an outlier of the ones before it?). The same numbers,
+ * bit for bit, as a RollingStatsBank of one series updated with `scoreFirst` and no clip (the same block
+ * layout, updates, recount rule and score), without the bank's general loop: this runs once per bar.
+ */
+export class ScoredWindow {
+  private readonly data: Float64Array;
+  /** 1 / k for k = 0 … window, as the bank keeps it. */
+  private readonly reciprocal: Float64Array;
+
+  constructor(readonly window: number) {
+    if (!Number.isInteger(window) || window < 1)
+      throw new RangeError(`window must be a whole number ≥ 1, not ${window}`);
+    this.data = new Float64Array(RING + window);
+    this.reciprocal = new Float64Array(window + 1);
+    for (let k = 1; k <= window; k++) this.reciprocal[k] = 1 / k;
+  }
+
+  /** Values in the window (at most `window`). */
+  get count(): number {
+    return this.data[COUNT]!;
+  }
+
+  /** Sample variance (n − 1 denominator) of the window; 0 with fewer than two values. */
+  get variance(): number {
+    const n = this.data[COUNT]!;
+    return n < 2 ? 0 : Math.max(this.data[M2]!, 0) / (n - 1);
+  }
+
+  /**
+   * Takes the value at values[index]: writes its z-score against the window before it into the same place
+   * (NaN below `minObservations` values or fewer than two; 0 on a flat window), then adds it (once full,
+   * the oldest value leaves). A non-finite value gives NaN and is not added.
+   */
+  scoreThenAdd(values: Float64Array, index: number, minObservations: number): void {
+    const x = values[index]!;
+    if (x - x !== 0) {
+      values[index] = NaN;
+      return;
+    }
+    const { data, reciprocal, window } = this;
+    const n = data[COUNT]!;
+    if (n >= minObservations) scoreAt(data, 0, values, index, reciprocal, values, index);
+    else values[index] = NaN;
+    const head = data[HEAD]!;
+    const slot = RING + head;
+    data[HEAD] = head + 1 === window ? 0 : head + 1;
+    if (n < window) {
+      if (n === 0) data[ANCHOR] = x;
+      const shifted = x - data[ANCHOR]!;
+      const oldMean = data[MEAN]!;
+      const delta = shifted - oldMean;
+      const mean = oldMean + delta * reciprocal[n + 1]!;
+      data[MEAN] = mean;
+      data[M2] = data[M2]! + delta * (shifted - mean);
+      data[COUNT] = n + 1;
+      data[slot] = x;
+      return;
+    }
+    const anchor = data[ANCHOR]!;
+    const entering = x - anchor;
+    const left = data[slot]! - anchor;
+    data[slot] = x;
+    const oldMean = data[MEAN]!;
+    const oldM2 = data[M2]!;
+    const mean = oldMean + (entering - left) * reciprocal[window]!;
+    const m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
+    const slides = data[SINCE_RECOUNT]! + 1;
+    if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) recount(data, 0, window, slot);
+    else {
+      data[MEAN] = mean;
+      data[M2] = m2;
+      data[SINCE_RECOUNT] = slides;
+    }
+  }
+}
