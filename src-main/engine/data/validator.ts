@@ -1,30 +1,14 @@
-import type { AssetClass, Bar, MarketSlice } from '../../../src-shared/domain/market';
+import type { Bar, MarketSlice } from '../../../src-shared/domain/market';
 import { barFaults, isSound } from './bar-checks';
 import { DAY_MS, labelBarTime } from './civil-date';
 import { closedDayMessage, describeGap, GAP_TOLERANCE, isDailyInterval, noSessionMissed } from './gap-check';
 import { makeIssue, type DataIssue, type IssueRule } from './issues';
 import { LogOfRatioMemo } from './log-of-ratio';
 import { outlierMessage } from './outlier-message';
-import { ScoredWindow } from './scored-window';
-import { defaultCalendar, TradingDayTable, type CalendarKind } from './trading-calendar';
+import { newInstrumentState, type InstrumentProfile, type InstrumentState } from './instrument-state';
 
-/** How one instrument is checked beyond the bar itself. */
-export interface InstrumentProfile {
-  calendar: CalendarKind;
-  /** Expected spacing of the bars (ms); null: the smallest positive spacing among the first 16 intervals. */
-  intervalMs: number | null;
-  /** Warn about zero volume (off for instruments that report none, such as volatility indices). */
-  checkZeroVolume: boolean;
-}
-
-/** The profile an asset class gets when none is configured. */
-export function profileForAssetClass(assetClass: AssetClass): InstrumentProfile {
-  return {
-    calendar: defaultCalendar(assetClass),
-    intervalMs: null,
-    checkZeroVolume: assetClass !== 'volatility-index' && assetClass !== 'prediction',
-  };
-}
+// The profile types live beside the instrument state; re-exported for the callers that import them here.
+export { profileForAssetClass, type InstrumentProfile } from './instrument-state';
 
 export interface ValidatorOptions {
   /** |z| of a log return against the previous `outlierWindow` returns above which a bar is an outlier. */
@@ -49,26 +33,6 @@ const faultsOf = barFaults;
 const soundBar = isSound;
 const sessionsUnbroken = noSessionMissed;
 const DAY = DAY_MS;
-
-interface InstrumentState {
-  readonly profile: InstrumentProfile;
-  lastTime: number;
-  lastOpen: number;
-  lastHigh: number;
-  lastLow: number;
-  lastClose: number;
-  lastVolume: number;
-  accepted: number;
-  intervalMs: number;
-  /** GAP_TOLERANCE × intervalMs: a larger spacing may be a gap. */
-  gapAbove: number;
-  intervalsSeen: number;
-  /** Session day of the last accepted bar (set only with a trading-day table). */
-  lastDay: number;
-  readonly returns: ScoredWindow;
-  /** Trading days of the calendar, for `nyse` and `weekdays` (null otherwise). */
-  readonly days: TradingDayTable | null;
-}
 
 /** Counts of what the validator decided. */
 export interface ValidatorCounts {
@@ -293,25 +257,7 @@ export class DataValidator {
     if (instrument === this.lastId && this.lastState !== null) return this.lastState;
     let state = this.states.get(instrument);
     if (state === undefined) {
-      const profile = this.profile(instrument);
-      const { calendar } = profile;
-      const intervalMs = profile.intervalMs ?? Infinity;
-      state = {
-        profile,
-        lastTime: NaN,
-        lastOpen: NaN,
-        lastHigh: NaN,
-        lastLow: NaN,
-        lastClose: NaN,
-        lastVolume: NaN,
-        accepted: 0,
-        intervalMs,
-        gapAbove: GAP_TOLERANCE * intervalMs,
-        intervalsSeen: 0,
-        lastDay: 0,
-        returns: new ScoredWindow(this.options.outlierWindow),
-        days: calendar === 'nyse' || calendar === 'weekdays' ? new TradingDayTable(calendar) : null,
-      };
+      state = newInstrumentState(this.profile(instrument), this.options.outlierWindow);
       this.states.set(instrument, state);
     }
     this.lastId = instrument;
