@@ -76,8 +76,8 @@ export class RollingStatsBank {
   /**
    * For each series i in [from, to): adds `values[i]` (a non-finite value is skipped) and, once the series
    * holds `minObservations` values, writes the value's z-score, clipped to ±clip, into `out[i]`; otherwise
-   * writes NaN. The z-score is against the window after adding the value, or, with `scoreFirst`, against
-   * the window before it (to judge a value by the ones before it). One loop over one typed array: a bar's
+   * writes NaN. The z-score is against the window after adding the value (ScoredWindow judges a value by
+   * the window before it). One loop over one typed array: a bar's
    * features update without calls (but the rare recount) or allocation. `values` and `out` may be the same.
    */
   update(
@@ -87,7 +87,6 @@ export class RollingStatsBank {
     out: Float64Array,
     minObservations: number,
     clip: number,
-    scoreFirst = false,
   ): void {
     const { data, reciprocal, window, stride, dueBlocks, dueNewest } = this;
     const slideWeight = reciprocal[window]!;
@@ -104,10 +103,6 @@ export class RollingStatsBank {
       const at = i * stride;
       const n = data[at + COUNT]!;
       // The score goes through out[i], as a double: a local that may hold NaN or 0 would be boxed.
-      if (scoreFirst) {
-        if (n >= minObservations) scoreAt(data, at, values, i, reciprocal, out, i);
-        else out[i] = NaN;
-      }
       const head = data[at + HEAD]!;
       const slot = at + RING + head;
       data[at + HEAD] = head + 1 === window ? 0 : head + 1;
@@ -121,10 +116,8 @@ export class RollingStatsBank {
         data[at + M2] = data[at + M2]! + delta * (shifted - mean);
         data[at + COUNT] = n + 1;
         data[slot] = x;
-        if (!scoreFirst) {
-          if (n + 1 >= minObservations) scoreAt(data, at, data, slot, reciprocal, out, i);
-          else out[i] = NaN;
-        }
+        if (n + 1 >= minObservations) scoreAt(data, at, data, slot, reciprocal, out, i);
+        else out[i] = NaN;
       } else {
         // The sliding step of a full window (nearly every value): the score from the new state in
         // locals, without reading it back; the same operations, in the same order, as scoreAt.
@@ -147,39 +140,29 @@ export class RollingStatsBank {
         data[at + MEAN] = mean;
         data[at + M2] = m2;
         data[at + SINCE_RECOUNT] = slides;
-        if (!scoreFirst) {
-          if (fullScores) {
-            const sd = Math.sqrt((m2 > 0 ? m2 : 0) * fullScoreWeight);
-            out[i] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
-          } else out[i] = NaN;
-        }
+        if (fullScores) {
+          const sd = Math.sqrt((m2 > 0 ? m2 : 0) * fullScoreWeight);
+          out[i] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
+        } else out[i] = NaN;
       }
       clipAt(out, i, clip);
     }
-    if (due > 0) this.recountDue(due, out, minObservations, clip, scoreFirst);
+    if (due > 0) this.recountDue(due, out, minObservations, clip);
   }
 
   /**
-   * Recounts the `due` windows listed by `update` (side by side: bit for bit as one by one) and, unless
-   * they were scored first, scores their newest values against the recounted windows.
+   * Recounts the `due` windows listed by `update` (side by side: bit for bit as one by one) and scores
+   * their newest values against the recounted windows.
    */
-  private recountDue(
-    due: number,
-    out: Float64Array,
-    minObservations: number,
-    clip: number,
-    scoreFirst: boolean,
-  ): void {
+  private recountDue(due: number, out: Float64Array, minObservations: number, clip: number): void {
     const { data, window, stride, reciprocal, dueBlocks, dueNewest } = this;
     recountTogether(data, window, dueBlocks, dueNewest, due);
     const fullScores = window >= 2 && window >= minObservations;
     for (let k = 0; k < due; k++) {
       const at = dueBlocks[k]!;
       const i = at / stride;
-      if (!scoreFirst) {
-        if (fullScores) scoreAt(data, at, data, dueNewest[k]!, reciprocal, out, i);
-        else out[i] = NaN;
-      }
+      if (fullScores) scoreAt(data, at, data, dueNewest[k]!, reciprocal, out, i);
+      else out[i] = NaN;
       clipAt(out, i, clip);
     }
   }

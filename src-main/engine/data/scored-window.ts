@@ -5,8 +5,8 @@ const { ANCHOR, MEAN, M2, COUNT, HEAD, SINCE_RECOUNT, RING, CANCELLATION_RATIO, 
 /**
  * One rolling series whose every value is first judged against the window before it, then joins it: the
  * validator's window of log returns (is this return an outlier of the ones before it?). The same numbers,
- * bit for bit, as a RollingStatsBank of one series updated with `scoreFirst` and no clip (the same block
- * layout, updates, recount rule and score), without the bank's general loop: this runs once per bar.
+ * bit for bit, as a RollingStatsBank of one series asked `scoreInto` and then given the value (the same
+ * block layout, updates, recount rule and score), in one call without the bank's general loop.
  */
 export class ScoredWindow {
   private readonly data: Float64Array;

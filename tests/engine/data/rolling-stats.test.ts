@@ -89,13 +89,10 @@ describe('RollingStatsBank', () => {
     // Series 0 holds 1, 2, 3: z(3) = 1 after adding. Series 1 holds 10, 20: mean 15, σ = √50, z(20) = 5 / √50 = 0.7071.
     expect(out[0]).toBeCloseTo(1, 12);
     expect(out[1]).toBeCloseTo(5 / Math.sqrt(50), 12);
-    // Scored first, 7 is judged against 1, 2, 3 (mean 2, σ 1): z = 5, clipped to 3; then it joins.
-    values[0] = 7;
-    bank.update(0, 1, values, out, 2, 3, true);
-    expect(out[0]).toBe(3);
-    expect(bank.mean(0)).toBeCloseTo(4, 12); // 2, 3, 7
-    values[0] = 7;
-    bank.update(0, 1, values, out, 2, Infinity, true);
-    expect(out[0]).toBeCloseTo((7 - 4) / Math.sqrt(7), 12); // against 2, 3, 7: mean 4, σ √7
+    // scoreInto judges 7 against 1, 2, 3 (mean 2, σ 1) without adding it: z = 5.
+    bank.scoreInto(0, 7, out, 0);
+    expect(out[0]).toBeCloseTo(5, 12);
+    expect(bank.count(0)).toBe(3);
+    expect(bank.mean(0)).toBeCloseTo(2, 12);
   });
 });
