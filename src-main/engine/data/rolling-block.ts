@@ -1,15 +1,13 @@
 // The layout of one series' block in RollingStatsBank's Float64Array, and the operations on a whole block
 // (scoring against it, recounting it exactly). A block is `RING + window` doubles: the anchor (the shift
-// applied to the values), the mean of (x − anchor), Σ (x − mean)², the count, the ring's next slot, the
-// slides since the last exact recount, then the ring of values.
+// applied to the values), the mean of (x − anchor), Σ (x − mean)², then the ring of values. The series'
+// whole numbers (count, the ring's next slot, slides since the last recount) are kept by the caller as
+// integers: read from a Float64Array, every index would be converted from a double on each use.
 
 export const ANCHOR = 0;
 export const MEAN = 1;
 export const M2 = 2;
-export const COUNT = 3;
-export const HEAD = 4;
-export const SINCE_RECOUNT = 5;
-export const RING = 6;
+export const RING = 3;
 
 /** σ at or below this share of |μ| cannot be told from a constant at double precision: it counts as zero. */
 export const FLAT_RELATIVE = 1e-12;
@@ -18,21 +16,21 @@ export const FLAT_RELATIVE = 1e-12;
 export const CANCELLATION_RATIO = 1 / 1024;
 
 /**
- * Writes z of x = xs[xAt] against the series whose block starts at `at` into out[index]: (x − μ) / σ with
- * the sample σ (n − 1, through `reciprocal[n − 1]` = 1 / (n − 1)); NaN with fewer than two values; 0 when
- * σ is flat. x is passed by position, not as a number: a double argument of a call that is not inlined is
+ * Writes z of x = xs[xAt] against the series whose block starts at `at` and holds `n` values into
+ * out[index]: (x − μ) / σ with the sample σ (n − 1, through `reciprocal[n − 1]` = 1 / (n − 1)); NaN with
+ * fewer than two values; 0 when σ is flat. x is passed by position, not as a number: a double argument of a call that is not inlined is
  * boxed, and the optimiser boxes it before the branch that makes the call, on every value.
  */
 export function scoreAt(
   data: Float64Array,
   at: number,
+  n: number,
   xs: Float64Array,
   xAt: number,
   reciprocal: Float64Array,
   out: Float64Array,
   index: number,
 ): void {
-  const n = data[at + COUNT]!;
   if (n < 2) {
     out[index] = NaN;
     return;
@@ -47,7 +45,8 @@ export function scoreAt(
 
 /**
  * Exact two-pass mean and squared deviations of the full window of the series whose block starts at `at`,
- * anchored at its newest value (at index `newest` of `data`); resets its slides since the last recount.
+ * anchored at its newest value (at index `newest` of `data`). The caller resets its slides since the last
+ * recount.
  */
 export function recount(data: Float64Array, at: number, window: number, newest: number): void {
   const ring = at + RING;
@@ -151,5 +150,4 @@ function store(data: Float64Array, at: number, anchor: number, mean: number, m2:
   data[at + ANCHOR] = anchor;
   data[at + MEAN] = mean;
   data[at + M2] = m2;
-  data[at + SINCE_RECOUNT] = 0;
 }

@@ -2,19 +2,13 @@ import * as block from './rolling-block';
 
 // Bound once at load: under the test runner (vitest) every read of an imported binding is a getter call,
 // which the per-value loop would pay many times. The bundle is the same either way.
-const {
-  ANCHOR,
-  MEAN,
-  M2,
-  COUNT,
-  HEAD,
-  SINCE_RECOUNT,
-  RING,
-  FLAT_RELATIVE,
-  CANCELLATION_RATIO,
-  scoreAt,
-  recountTogether,
-} = block;
+const { ANCHOR, MEAN, M2, RING, FLAT_RELATIVE, CANCELLATION_RATIO, scoreAt, recountTogether } = block;
+
+/** A series' whole numbers in `counters`: its count, its ring's next slot, its slides since a recount. */
+const COUNT = 0;
+const HEAD = 1;
+const SINCE_RECOUNT = 2;
+const COUNTERS = 3;
 
 /**
  * Mean and sample variance of the last `window` values of several series at once (one per feature of an
@@ -32,13 +26,14 @@ const {
  */
 export class RollingStatsBank {
   /**
-   * All state in one typed array, a block of `stride` doubles per series (the layout of rolling-block.ts):
-   * its anchor (the shift applied to its values), the mean of (x − anchor), Σ (x − mean)², its count, the
-   * ring's next slot, the slides since its last recount, then its ring of `window` values. One array: the
-   * optimised per-value loop checks and addresses one array (fewer map, length and bounds checks).
+   * The doubles, a block of `stride` per series (the layout of rolling-block.ts): its anchor (the shift
+   * applied to its values), the mean of (x − anchor), Σ (x − mean)², then its ring of `window` values. One
+   * array: the optimised per-value loop checks and addresses one array of doubles.
    */
   private readonly data: Float64Array;
   private readonly stride: number;
+  /** The whole numbers, COUNTERS per series (COUNT, HEAD, SINCE_RECOUNT): integers index without conversion. */
+  private readonly counters: Int32Array;
   /** 1 / k for k = 0 … window: multiplying by it is cheaper than dividing (and within one ulp of it). */
   private readonly reciprocal: Float64Array;
   /** Where `push` puts its value for `update`. */
@@ -55,6 +50,7 @@ export class RollingStatsBank {
       throw new RangeError(`window must be a whole number ≥ 1, not ${window}`);
     this.stride = RING + window;
     this.data = new Float64Array(series * this.stride);
+    this.counters = new Int32Array(series * COUNTERS);
     this.reciprocal = new Float64Array(window + 1);
     for (let k = 1; k <= window; k++) this.reciprocal[k] = 1 / k;
     this.input = new Float64Array(series);
@@ -64,7 +60,7 @@ export class RollingStatsBank {
 
   /** Values in series i's window (at most `window`). */
   count(i: number): number {
-    return this.data[i * this.stride + COUNT]!;
+    return this.counters[i * COUNTERS + COUNT]!;
   }
 
   /** Adds a finite value to series i; once its window is full, the oldest value leaves. */
@@ -88,7 +84,7 @@ export class RollingStatsBank {
     minObservations: number,
     clip: number,
   ): void {
-    const { data, reciprocal, window, stride, dueBlocks, dueNewest } = this;
+    const { data, counters, reciprocal, window, stride, dueBlocks, dueNewest } = this;
     const slideWeight = reciprocal[window]!;
     // A full window scores with n = window: its 1 / (n − 1), and whether it can score at all, are fixed.
     const fullScoreWeight = reciprocal[window - 1]!;
@@ -101,11 +97,12 @@ export class RollingStatsBank {
         continue;
       }
       const at = i * stride;
-      const n = data[at + COUNT]!;
+      const ct = i * COUNTERS;
+      const n = counters[ct + COUNT]!;
       // The score goes through out[i], as a double: a local that may hold NaN or 0 would be boxed.
-      const head = data[at + HEAD]!;
+      const head = counters[ct + HEAD]!;
       const slot = at + RING + head;
-      data[at + HEAD] = head + 1 === window ? 0 : head + 1;
+      counters[ct + HEAD] = head + 1 === window ? 0 : head + 1;
       if (n < window) {
         if (n === 0) data[at + ANCHOR] = x;
         const shifted = x - data[at + ANCHOR]!;
@@ -114,9 +111,9 @@ export class RollingStatsBank {
         const mean = oldMean + delta * reciprocal[n + 1]!;
         data[at + MEAN] = mean;
         data[at + M2] = data[at + M2]! + delta * (shifted - mean);
-        data[at + COUNT] = n + 1;
+        counters[ct + COUNT] = n + 1;
         data[slot] = x;
-        if (n + 1 >= minObservations) scoreAt(data, at, data, slot, reciprocal, out, i);
+        if (n + 1 >= minObservations) scoreAt(data, at, n + 1, data, slot, reciprocal, out, i);
         else out[i] = NaN;
       } else {
         // The sliding step of a full window (nearly every value): the score from the new state in
@@ -129,7 +126,7 @@ export class RollingStatsBank {
         const oldM2 = data[at + M2]!;
         const mean = oldMean + (entering - left) * slideWeight;
         const m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
-        const slides = data[at + SINCE_RECOUNT]! + 1;
+        const slides = counters[ct + SINCE_RECOUNT]! + 1;
         if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) {
           // Recounted after the loop, with any others due on this call, and scored then.
           dueBlocks[due] = at;
@@ -139,7 +136,7 @@ export class RollingStatsBank {
         }
         data[at + MEAN] = mean;
         data[at + M2] = m2;
-        data[at + SINCE_RECOUNT] = slides;
+        counters[ct + SINCE_RECOUNT] = slides;
         if (fullScores) {
           const sd = Math.sqrt((m2 > 0 ? m2 : 0) * fullScoreWeight);
           out[i] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
@@ -155,13 +152,14 @@ export class RollingStatsBank {
    * their newest values against the recounted windows.
    */
   private recountDue(due: number, out: Float64Array, minObservations: number, clip: number): void {
-    const { data, window, stride, reciprocal, dueBlocks, dueNewest } = this;
+    const { data, counters, window, stride, reciprocal, dueBlocks, dueNewest } = this;
     recountTogether(data, window, dueBlocks, dueNewest, due);
     const fullScores = window >= 2 && window >= minObservations;
     for (let k = 0; k < due; k++) {
       const at = dueBlocks[k]!;
       const i = at / stride;
-      if (fullScores) scoreAt(data, at, data, dueNewest[k]!, reciprocal, out, i);
+      counters[i * COUNTERS + SINCE_RECOUNT] = 0;
+      if (fullScores) scoreAt(data, at, window, data, dueNewest[k]!, reciprocal, out, i);
       else out[i] = NaN;
       clipAt(out, i, clip);
     }
@@ -170,14 +168,13 @@ export class RollingStatsBank {
   /** Mean of series i's window (NaN when empty). */
   mean(i: number): number {
     const at = i * this.stride;
-    return this.data[at + COUNT] === 0 ? NaN : this.data[at + ANCHOR]! + this.data[at + MEAN]!;
+    return this.count(i) === 0 ? NaN : this.data[at + ANCHOR]! + this.data[at + MEAN]!;
   }
 
   /** Sample variance (n − 1 denominator) of series i's window; 0 with fewer than two values. */
   variance(i: number): number {
-    const at = i * this.stride;
-    const n = this.data[at + COUNT]!;
-    return n < 2 ? 0 : Math.max(this.data[at + M2]!, 0) / (n - 1);
+    const n = this.count(i);
+    return n < 2 ? 0 : Math.max(this.data[i * this.stride + M2]!, 0) / (n - 1);
   }
 
   /**
@@ -186,7 +183,7 @@ export class RollingStatsBank {
    */
   scoreInto(i: number, x: number, out: Float64Array, index: number): void {
     this.input[i] = x;
-    scoreAt(this.data, i * this.stride, this.input, i, this.reciprocal, out, index);
+    scoreAt(this.data, i * this.stride, this.count(i), this.input, i, this.reciprocal, out, index);
   }
 
   /** Empties every series. */
@@ -195,10 +192,8 @@ export class RollingStatsBank {
     for (let at = 0; at < data.length; at += stride) {
       data[at + MEAN] = 0;
       data[at + M2] = 0;
-      data[at + COUNT] = 0;
-      data[at + HEAD] = 0;
-      data[at + SINCE_RECOUNT] = 0;
     }
+    this.counters.fill(0);
   }
 }
 

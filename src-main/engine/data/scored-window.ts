@@ -1,6 +1,6 @@
 import * as block from './rolling-block';
 
-const { ANCHOR, MEAN, M2, COUNT, HEAD, SINCE_RECOUNT, RING, CANCELLATION_RATIO, scoreAt, recount } = block;
+const { ANCHOR, MEAN, M2, RING, CANCELLATION_RATIO, scoreAt, recount } = block;
 
 /**
  * One rolling series whose every value is first judged against the window before it, then joins it: the
@@ -12,6 +12,10 @@ export class ScoredWindow {
   private readonly data: Float64Array;
   /** 1 / k for k = 0 … window, as the bank keeps it. */
   private readonly reciprocal: Float64Array;
+  /** Values held, the ring's next slot, and slides since the last exact recount (whole numbers). */
+  private held = 0;
+  private head = 0;
+  private slides = 0;
 
   constructor(readonly window: number) {
     if (!Number.isInteger(window) || window < 1)
@@ -23,12 +27,12 @@ export class ScoredWindow {
 
   /** Values in the window (at most `window`). */
   get count(): number {
-    return this.data[COUNT]!;
+    return this.held;
   }
 
   /** Sample variance (n − 1 denominator) of the window; 0 with fewer than two values. */
   get variance(): number {
-    const n = this.data[COUNT]!;
+    const n = this.held;
     return n < 2 ? 0 : Math.max(this.data[M2]!, 0) / (n - 1);
   }
 
@@ -44,12 +48,12 @@ export class ScoredWindow {
       return;
     }
     const { data, reciprocal, window } = this;
-    const n = data[COUNT]!;
-    if (n >= minObservations) scoreAt(data, 0, values, index, reciprocal, values, index);
+    const n = this.held;
+    if (n >= minObservations) scoreAt(data, 0, n, values, index, reciprocal, values, index);
     else values[index] = NaN;
-    const head = data[HEAD]!;
+    const head = this.head;
     const slot = RING + head;
-    data[HEAD] = head + 1 === window ? 0 : head + 1;
+    this.head = head + 1 === window ? 0 : head + 1;
     if (n < window) {
       if (n === 0) data[ANCHOR] = x;
       const shifted = x - data[ANCHOR]!;
@@ -58,7 +62,7 @@ export class ScoredWindow {
       const mean = oldMean + delta * reciprocal[n + 1]!;
       data[MEAN] = mean;
       data[M2] = data[M2]! + delta * (shifted - mean);
-      data[COUNT] = n + 1;
+      this.held = n + 1;
       data[slot] = x;
       return;
     }
@@ -70,12 +74,14 @@ export class ScoredWindow {
     const oldM2 = data[M2]!;
     const mean = oldMean + (entering - left) * reciprocal[window]!;
     const m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
-    const slides = data[SINCE_RECOUNT]! + 1;
-    if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) recount(data, 0, window, slot);
-    else {
+    const slides = this.slides + 1;
+    if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) {
+      recount(data, 0, window, slot);
+      this.slides = 0;
+    } else {
       data[MEAN] = mean;
       data[M2] = m2;
-      data[SINCE_RECOUNT] = slides;
+      this.slides = slides;
     }
   }
 }
