@@ -21,8 +21,9 @@ const COUNTERS = 3;
  * newest value): amortised O(1), about three extra operations per value. The same recount runs at once
  * when a departing value takes more than 1023/1024 of the squared deviations with it (a spike of hundreds
  * of σ leaving the window). The windows of one `update` call that are due run after its loop, side by
- * side (see `recountTogether`: bit for bit the same as one by one). Result: within ~1e-12 (relative) of an exact two-pass computation, however
- * long the series runs. State lives in typed arrays, so updates store plain doubles and never allocate.
+ * side (see `recountTogether`: bit for bit the same as one by one). Result: within ~1e-12 (relative) of
+ * an exact two-pass computation, however long the series runs. State lives in typed arrays (doubles, and
+ * the whole numbers as integers), so updates store plain numbers and never allocate.
  */
 export class RollingStatsBank {
   /**
@@ -99,7 +100,6 @@ export class RollingStatsBank {
       const at = i * stride;
       const ct = i * COUNTERS;
       const n = counters[ct + COUNT]!;
-      // The score goes through out[i], as a double: a local that may hold NaN or 0 would be boxed.
       const head = counters[ct + HEAD]!;
       const slot = at + RING + head;
       counters[ct + HEAD] = head + 1 === window ? 0 : head + 1;
@@ -117,7 +117,8 @@ export class RollingStatsBank {
         else out[i] = NaN;
       } else {
         // The sliding step of a full window (nearly every value): the score from the new state in
-        // locals, without reading it back; the same operations, in the same order, as scoreAt.
+        // locals, without reading it back; the same operations, in the same order, as scoreAt. The score
+        // is written straight to out[i]: a local that may hold NaN or 0 would be boxed.
         const anchor = data[at + ANCHOR]!;
         const entering = x - anchor;
         const left = data[slot]! - anchor;
