@@ -1,5 +1,5 @@
 import type { EnsembleDecision, StrategyVote, VoteContribution, VotingMethod } from './types';
-import { verdictOf } from './voting';
+import { contributionOf, verdictOf } from './voting';
 
 /** One instrument's ballot: the positions of its votes in the step's list, kept from step to step. */
 interface Ballot {
@@ -82,19 +82,7 @@ export class BallotBox {
       if (index >= 0 ? votedIn[index] === this.step : breakdown.some((b) => b.strategyId === v.strategyId))
         throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
       if (index >= 0) votedIn[index] = this.step;
-      if (!(v.confidence >= 0 && v.confidence <= 1))
-        throw new RangeError(`confidence of ${v.strategyId} must be between 0 and 1, got ${v.confidence}`);
-      const weight = index >= 0 ? weights[index] : undefined;
-      if (weight === undefined || !(weight >= 0 && Number.isFinite(weight)))
-        throw new RangeError(`${v.strategyId} has no valid weight (got ${weight})`);
-      breakdown.push({
-        strategyId: v.strategyId,
-        action: v.action,
-        confidence: v.confidence,
-        weight,
-        contribution: 0,
-        reason: v.reason,
-      });
+      breakdown.push(contributionOf(v, index >= 0 ? weights[index] : undefined));
     }
     const verdict = verdictOf(breakdown, method);
     return {

@@ -101,21 +101,28 @@ function checkedBreakdown(
     for (const earlier of breakdown)
       if (earlier.strategyId === v.strategyId)
         throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
-    if (!(v.confidence >= 0 && v.confidence <= 1))
-      throw new RangeError(`confidence of ${v.strategyId} must be between 0 and 1, got ${v.confidence}`);
-    const weight = weights.get(v.strategyId);
-    if (weight === undefined || !(weight >= 0 && Number.isFinite(weight)))
-      throw new RangeError(`${v.strategyId} has no valid weight (got ${weight})`);
-    breakdown.push({
-      strategyId: v.strategyId,
-      action: v.action,
-      confidence: v.confidence,
-      weight,
-      contribution: 0,
-      reason: v.reason,
-    });
+    breakdown.push(contributionOf(v, weights.get(v.strategyId)));
   }
   return breakdown;
+}
+
+/**
+ * A vote's line in the breakdown (its contribution is filled in by the verdict). Throws a RangeError for a
+ * confidence outside [0, 1] or a missing, negative or non-finite weight.
+ */
+export function contributionOf(v: StrategyVote, weight: number | undefined): VoteContribution {
+  if (!(v.confidence >= 0 && v.confidence <= 1))
+    throw new RangeError(`confidence of ${v.strategyId} must be between 0 and 1, got ${v.confidence}`);
+  if (weight === undefined || !(weight >= 0 && Number.isFinite(weight)))
+    throw new RangeError(`${v.strategyId} has no valid weight (got ${weight})`);
+  return {
+    strategyId: v.strategyId,
+    action: v.action,
+    confidence: v.confidence,
+    weight,
+    contribution: 0,
+    reason: v.reason,
+  };
 }
 
 function weightedAverage(breakdown: VoteContribution[]): Verdict {
