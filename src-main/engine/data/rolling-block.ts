@@ -76,7 +76,9 @@ export function recountTogether(
   count: number,
 ): void {
   let p = 0;
-  for (; p + 3 <= count; p += 3) {
+  for (; p + 2 <= count; p += 3) {
+    // With two left, the second runs twice: the same results written twice, for the price of a third chain.
+    const c = p + 2 < count ? p + 2 : p + 1;
     recountThree(
       data,
       window,
@@ -84,23 +86,11 @@ export function recountTogether(
       newest[p]!,
       blocks[p + 1]!,
       newest[p + 1]!,
-      blocks[p + 2]!,
-      newest[p + 2]!,
+      blocks[c]!,
+      newest[c]!,
     );
   }
-  if (count - p === 2) {
-    // The second series twice: the same results written twice, for the price of a third chain in parallel.
-    recountThree(
-      data,
-      window,
-      blocks[p]!,
-      newest[p]!,
-      blocks[p + 1]!,
-      newest[p + 1]!,
-      blocks[p + 1]!,
-      newest[p + 1]!,
-    );
-  } else if (count - p === 1) recount(data, blocks[p]!, window, newest[p]!);
+  if (p < count) recount(data, blocks[p]!, window, newest[p]!);
 }
 
 function recountThree(
