@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Portfolio, type BookedFill } from '../../src-main/engine/portfolio';
+import { flatBar } from '../helpers/snapshot';
 
 // Equity and notionals are kept between calls; every change of cash, position or price must show.
 
@@ -12,15 +13,7 @@ const fill = (instrument: string, side: BookedFill['side'], qty: number, price: 
   price,
   commission: 1,
 });
-const bar = (instrument: string, close: number) => ({
-  instrument,
-  time: 60_000,
-  open: close,
-  high: close,
-  low: close,
-  close,
-  volume: 1,
-});
+const bar = (instrument: string, close: number) => flatBar(instrument, 60_000, close);
 
 describe('Portfolio equity and notionals between changes', () => {
   it('follow every fill and every mark of a held instrument', () => {
