@@ -44,6 +44,28 @@ export function scoreAt(
 }
 
 /**
+ * Adds the value just written at data[slot] to the series whose block starts at `at` and whose window is
+ * not full yet (it held `n` values): Welford's update on values shifted by the anchor, which the first
+ * value sets.
+ */
+export function growAt(
+  data: Float64Array,
+  at: number,
+  slot: number,
+  n: number,
+  reciprocal: Float64Array,
+): void {
+  const x = data[slot]!;
+  if (n === 0) data[at + ANCHOR] = x;
+  const shifted = x - data[at + ANCHOR]!;
+  const oldMean = data[at + MEAN]!;
+  const delta = shifted - oldMean;
+  const mean = oldMean + delta * reciprocal[n + 1]!;
+  data[at + MEAN] = mean;
+  data[at + M2] = data[at + M2]! + delta * (shifted - mean);
+}
+
+/**
  * Exact two-pass mean and squared deviations of the full window of the series whose block starts at `at`,
  * anchored at its newest value (at index `newest` of `data`). The caller resets its slides since the last
  * recount.

@@ -2,7 +2,7 @@ import * as block from './rolling-block';
 
 // Bound once at load: under the test runner (vitest) every read of an imported binding is a getter call,
 // which the per-value loop would pay many times. The bundle is the same either way.
-const { ANCHOR, MEAN, M2, RING, FLAT_RELATIVE, CANCELLATION_RATIO, scoreAt, recountTogether } = block;
+const { ANCHOR, MEAN, M2, RING, FLAT_RELATIVE, CANCELLATION_RATIO, scoreAt, growAt, recountTogether } = block;
 
 /** A series' whole numbers in `counters`: its count, its ring's next slot, its slides since a recount. */
 const COUNT = 0;
@@ -104,15 +104,9 @@ export class RollingStatsBank {
       const slot = at + RING + head;
       counters[ct + HEAD] = head + 1 === window ? 0 : head + 1;
       if (n < window) {
-        if (n === 0) data[at + ANCHOR] = x;
-        const shifted = x - data[at + ANCHOR]!;
-        const oldMean = data[at + MEAN]!;
-        const delta = shifted - oldMean;
-        const mean = oldMean + delta * reciprocal[n + 1]!;
-        data[at + MEAN] = mean;
-        data[at + M2] = data[at + M2]! + delta * (shifted - mean);
-        counters[ct + COUNT] = n + 1;
         data[slot] = x;
+        growAt(data, at, slot, n, reciprocal);
+        counters[ct + COUNT] = n + 1;
         if (n + 1 >= minObservations) scoreAt(data, at, n + 1, data, slot, reciprocal, out, i);
         else out[i] = NaN;
       } else {

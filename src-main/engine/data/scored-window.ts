@@ -1,6 +1,6 @@
 import * as block from './rolling-block';
 
-const { ANCHOR, MEAN, M2, RING, CANCELLATION_RATIO, scoreAt, recount } = block;
+const { ANCHOR, MEAN, M2, RING, CANCELLATION_RATIO, scoreAt, growAt, recount } = block;
 
 /**
  * One rolling series whose every value is first judged against the window before it, then joins it: the
@@ -55,17 +55,13 @@ export class ScoredWindow {
     const slot = RING + head;
     this.head = head + 1 === window ? 0 : head + 1;
     if (n < window) {
-      if (n === 0) data[ANCHOR] = x;
-      const shifted = x - data[ANCHOR]!;
-      const oldMean = data[MEAN]!;
-      const delta = shifted - oldMean;
-      const mean = oldMean + delta * reciprocal[n + 1]!;
-      data[MEAN] = mean;
-      data[M2] = data[M2]! + delta * (shifted - mean);
-      this.held = n + 1;
       data[slot] = x;
+      growAt(data, 0, slot, n, reciprocal);
+      this.held = n + 1;
       return;
     }
+    // The bank's sliding step (RollingStatsBank.update) without its score, written out: it runs per bar,
+    // and a shared call would read mean and M2 back from the array for the bank's score.
     const anchor = data[ANCHOR]!;
     const entering = x - anchor;
     const left = data[slot]! - anchor;
