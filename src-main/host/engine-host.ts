@@ -3,7 +3,7 @@ import type { MarketSlice } from '../../src-shared/domain/market';
 import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
 import type { BreakerLevel } from '../../src-shared/domain/risk';
 import type { EquityPoint } from '../../src-shared/domain/trading';
-import type { EventName, EventPayload, HostStatus, Snapshot } from '../../src-shared/ipc/contract';
+import type { HostStatus, Snapshot } from '../../src-shared/ipc/contract';
 import type { Result } from '../../src-shared/ipc/result';
 import type { Settings } from '../../src-shared/settings/schema';
 import { createEngine } from '../engine/create-engine';
@@ -18,6 +18,7 @@ import type { EngineHostOptions, HostListener } from './engine-host-options';
 import { EquityHistory } from './equity-history';
 import { startSession } from './session-start';
 import { StepPacer } from './step-pacer';
+import { EventFanout } from './event-fanout';
 import { logStep } from './step-log';
 import { createDefaultFeed } from './feeds';
 import { restoreState } from './restore';
@@ -46,7 +47,7 @@ export class EngineHost {
   private readonly feed: MarketFeed;
   private readonly sessions: Sessions;
   private readonly sessionId: number;
-  private readonly listeners = new Set<HostListener>();
+  private readonly events: EventFanout;
   private readonly history: EquityHistory;
   private readonly wallClock: () => number;
   private readonly speed: number | 'max';
@@ -63,6 +64,7 @@ export class EngineHost {
 
   constructor(private readonly options: EngineHostOptions) {
     const { settings, dataDir, logger } = options;
+    this.events = new EventFanout(logger);
     mkdirSync(dataDir, { recursive: true });
     this.wallClock = options.wallClock ?? Date.now;
     this.speed = options.speed ?? settings.paper.speed;
@@ -72,7 +74,7 @@ export class EngineHost {
       wallClock: this.wallClock,
       runDue: (count, deadline) => this.runBatch(count, deadline),
       canContinue: () => !this.fault && !this.closed && !this.feedDone,
-      onStopped: () => this.emit('status', this.status()),
+      onStopped: () => this.events.emit('status', this.status()),
     });
     const session = startSession({
       dataDir,
@@ -101,7 +103,7 @@ export class EngineHost {
     this.backtests = new BacktestService(
       this.db,
       logger,
-      (event) => this.emit('backtestProgress', event),
+      (event) => this.events.emit('backtestProgress', event),
       this.wallClock,
       options.backtestWorkerFile,
     );
@@ -126,14 +128,13 @@ export class EngineHost {
   }
 
   subscribe(listener: HostListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.subscribe(listener);
   }
 
   start(): void {
     if (this.pacer.running || this.closed || this.fault) return;
     this.pacer.start();
-    this.emit('status', this.status());
+    this.events.emit('status', this.status());
   }
 
   get running(): boolean {
@@ -207,7 +208,7 @@ export class EngineHost {
     if (this.loopFailures >= CRITICAL_FAILURES) {
       this.fault = `trading stopped after ${this.loopFailures} failures of the engine loop in a row: ${message}`;
       this.pacer.stop();
-      this.emit('status', this.status());
+      this.events.emit('status', this.status());
       return 0;
     }
     // The market moves on for the retry delay: the same data would likely fail the same way.
@@ -241,13 +242,13 @@ export class EngineHost {
     for (const step of results) {
       logStep(logger, step);
       this.history.push(step.equity);
-      for (const execution of step.trades) this.emit('fill', execution);
+      for (const execution of step.trades) this.events.emit('fill', execution);
       for (const event of step.breakerEvents)
-        this.emit('breaker', { event, state: this.engine.breakerState() });
+        this.events.emit('breaker', { event, state: this.engine.breakerState() });
       last = step.equity;
     }
     // Live equity is pushed once per batch; the full series stays available through equityHistory.
-    if (last) this.emit('equity', last);
+    if (last) this.events.emit('equity', last);
   }
 
   /** After a rolled-back transaction: the engine again as the database has it. False if even that failed. */
@@ -266,7 +267,7 @@ export class EngineHost {
     this.fault = describeStorageError(error);
     this.pacer.stop();
     this.options.logger.error({ err: error }, this.fault);
-    this.emit('status', this.status());
+    this.events.emit('status', this.status());
   }
 
   status(): HostStatus {
@@ -347,18 +348,8 @@ export class EngineHost {
       'manual breaker action',
     );
     const state = this.engine.breakerState();
-    this.emit('breaker', { event: result.value, state });
+    this.events.emit('breaker', { event: result.value, state });
     return { ok: true, value: state };
-  }
-
-  private emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(name, payload);
-      } catch (error) {
-        this.options.logger.error({ err: error, event: name }, 'event listener failed');
-      }
-    }
   }
 
   /**
@@ -382,7 +373,7 @@ export class EngineHost {
       );
     } finally {
       this.db.close();
-      this.listeners.clear();
+      this.events.clear();
     }
   }
 
