@@ -1,17 +1,28 @@
 /**
- * Maximum (or minimum) of the last `period` values with a monotonic deque over typed arrays: each value is
- * pushed once and popped at most once, so a push costs O(1) amortised and nothing is allocated after
- * construction. The deque holds candidates in arrival order with strictly decreasing values (for `max`);
- * its front is the extreme of the window.
+ * Maximum (or minimum) of the last `period` values, by blocks (van Herk / Gil-Werman): the stream is cut
+ * into blocks of `period` values. The window always spans the tail of the previous block and the head of
+ * the current one, so its extreme is that of two numbers: the previous block's extreme from the window's
+ * first slot to the block's end (a suffix extreme, worked out once when the block completed) and the
+ * current block's extreme so far (a running prefix extreme). A push costs two comparisons plus, once per
+ * block, one pass over it: O(1) amortised, branch-free in the common case, nothing allocated after
+ * construction.
+ *
+ * A minimum is the maximum of the negated values, negated back (exact for every double, signed zeros
+ * included). Of equal values the newest is the extreme, as with a monotonic deque; inputs are finite (the
+ * indicators check them before pushing).
  */
 export class RollingExtreme {
-  private readonly values: Float64Array;
-  /** Arrival number of each candidate, to expire it when it leaves the window. */
-  private readonly arrivals: Float64Array;
-  private readonly isMax: boolean;
-  private front = 0;
-  private size = 0;
+  /** The current block's values, times `sign`, by position in the block. */
+  private readonly block: Float64Array;
+  /** The previous block's suffix maxima (times `sign`): slot i holds the maximum of its slots i…period−1. */
+  private readonly suffix: Float64Array;
+  /** +1 for a maximum, −1 for a minimum. */
+  private readonly sign: number;
+  /** Position in the current block of the next value; `prefix` is the maximum of the slots before it. */
+  private position = 0;
+  private prefix = -Infinity;
   private pushes = 0;
+  private current = NaN;
   /** The value being pushed (a field, so advance() takes no arguments; see types.ts). */
   private input = NaN;
 
@@ -19,10 +30,10 @@ export class RollingExtreme {
     readonly period: number,
     readonly kind: 'max' | 'min',
   ) {
-    // Slot 0 starts as NaN so `value` reads NaN before the first push without a branch.
-    this.values = new Float64Array(period).fill(NaN);
-    this.arrivals = new Float64Array(period);
-    this.isMax = kind === 'max';
+    this.block = new Float64Array(period);
+    // Before the first block completes the window is the current block alone: −∞ never wins.
+    this.suffix = new Float64Array(period).fill(-Infinity);
+    this.sign = kind === 'max' ? 1 : -1;
   }
 
   /** True once `period` values have been pushed. */
@@ -30,9 +41,9 @@ export class RollingExtreme {
     return this.pushes >= this.period;
   }
 
-  /** The extreme of the values held; NaN before the first push. */
+  /** The extreme of the last `period` values (fewer before it is full); NaN before the first push. */
   get value(): number {
-    return this.values[this.front]!;
+    return this.current;
   }
 
   /** Adds `x` and drops the value leaving the window (read the extreme from `value`). */
@@ -42,27 +53,36 @@ export class RollingExtreme {
   }
 
   private advance(): void {
-    const x = this.input;
-    const capacity = this.period;
-    const arrival = this.pushes;
-    this.pushes = arrival + 1;
-    // Expire the front if it arrived `period` pushes ago (at most one candidate can be that old).
-    if (this.size > 0 && this.arrivals[this.front]! <= arrival - capacity) {
-      this.front = this.front + 1 === capacity ? 0 : this.front + 1;
-      this.size -= 1;
+    const sign = this.sign;
+    const x = sign * this.input;
+    const position = this.position;
+    const prefix = position === 0 || x >= this.prefix ? x : this.prefix;
+    this.block[position] = x;
+    this.pushes += 1;
+    if (position + 1 < this.period) {
+      this.position = position + 1;
+      this.prefix = prefix;
+      // The window: this block's slots 0…position and the previous block's slots position+1…period−1.
+      const tail = this.suffix[position + 1]!;
+      this.current = sign * (prefix >= tail ? prefix : tail);
+      return;
     }
-    // Drop candidates from the back that `x` dominates: they can never be the extreme again.
-    while (this.size > 0) {
-      let back = this.front + this.size - 1;
-      if (back >= capacity) back -= capacity;
-      const candidate = this.values[back]!;
-      if (this.isMax ? candidate > x : candidate < x) break;
-      this.size -= 1;
+    this.completeBlock();
+    this.current = sign * prefix;
+  }
+
+  /** The block is full: it becomes the previous block (its suffix maxima), and a new block starts. */
+  private completeBlock(): void {
+    const { block, suffix } = this;
+    let running = block[this.period - 1]!;
+    suffix[this.period - 1] = running;
+    for (let i = this.period - 2; i >= 0; i--) {
+      const value = block[i]!;
+      // The newer value (nearer the block's end) wins a tie.
+      if (value > running) running = value;
+      suffix[i] = running;
     }
-    let slot = this.front + this.size;
-    if (slot >= capacity) slot -= capacity;
-    this.values[slot] = x;
-    this.arrivals[slot] = arrival;
-    this.size += 1;
+    this.position = 0;
+    this.prefix = -Infinity;
   }
 }

@@ -48,6 +48,53 @@ describe('RollingExtreme (monotonic deque)', () => {
     );
   });
 
+  it('equals the plain max and min on long random walks across many block boundaries (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 60 }),
+        (steps, period) => {
+          const max = new RollingExtreme(period, 'max');
+          const min = new RollingExtreme(period, 'min');
+          let price = 100;
+          const prices: number[] = [];
+          for (const step of steps) {
+            price += step;
+            prices.push(price);
+            max.push(price);
+            min.push(price);
+            const window = prices.slice(-period);
+            expect(max.value).toBe(Math.max(...window));
+            expect(min.value).toBe(Math.min(...window));
+          }
+        },
+      ),
+    );
+  });
+
+  it('gives, of equal extremes, the newest: a later −0 over an earlier +0 for the maximum', () => {
+    const max = new RollingExtreme(3, 'max');
+    const min = new RollingExtreme(3, 'min');
+    const seen = [0, -0, -1, -2].map((x) => {
+      max.push(x);
+      min.push(-x);
+      return [max.value, min.value];
+    });
+    // Windows [0], [0, −0], [0, −0, −1], [−0, −1, −2]: the newest zero once both are in.
+    expect(seen).toEqual([
+      [0, -0],
+      [-0, 0],
+      [-0, 0],
+      [-0, 0],
+    ]);
+  });
+
+  it('with period 1 is the latest value', () => {
+    const max = new RollingExtreme(1, 'max');
+    expect([5, 3, 4].map((x) => (max.push(x), max.value))).toEqual([5, 3, 4]);
+    expect(max.full).toBe(true);
+  });
+
   it('is NaN before the first value', () => {
     expect(new RollingExtreme(3, 'max').value).toBeNaN();
   });
