@@ -28,8 +28,9 @@ export interface StrategyStats {
 
 /**
  * Wraps a strategy's logic with the tracking the spec's base strategy has built in: signal history, hit
- * rate, per-bar signal return and its Sharpe over a rolling window (O(1) per bar). An exception in the
- * logic makes only this strategy abstain for that step (counted; the message is its abstain reason).
+ * rate, per-bar signal return (O(1) per bar) and its Sharpe over a rolling window (worked out when read).
+ * An exception in the logic makes only this strategy abstain for that step (counted; the message is its
+ * abstain reason).
  *
  * The signal return of a bar is the average, over the instruments the strategy was long or short on at the
  * previous slice, of direction × close-to-close return. It measures signal quality, independent of sizing
@@ -46,12 +47,11 @@ export class TrackedStrategy implements Strategy {
   private readonly viewsByBar = new SlotMemo<StandingView>();
   private readonly viewsBySignal = new SlotMemo<StandingView>();
   private readonly history = new SignalHistory(HISTORY);
+  /** The latest per-bar signal returns, a ring (read only by `stats`, so a bar writes one slot). */
   private readonly window: Float64Array;
   private windowCount = 0;
   /** windowCount modulo the window's length: the slot the next return goes to. */
   private windowSlot = 0;
-  private sum = 0;
-  private sumSq = 0;
   private hits = 0;
   private scored = 0;
   private signalCount = 0;
@@ -127,16 +127,9 @@ export class TrackedStrategy implements Strategy {
     this.last = r;
     this.cumulative += r;
     const slot = this.windowSlot;
-    if (this.windowCount >= this.window.length) {
-      const old = this.window[slot]!;
-      this.sum -= old;
-      this.sumSq -= old * old;
-    }
     this.window[slot] = r;
     this.windowSlot = slot + 1 === this.window.length ? 0 : slot + 1;
     this.windowCount += 1;
-    this.sum += r;
-    this.sumSq += r * r;
   }
 
   /**
@@ -210,20 +203,31 @@ export class TrackedStrategy implements Strategy {
   }
 
   stats(): StrategyStats {
-    const n = Math.min(this.windowCount, this.window.length);
-    let sharpe: number | null = null;
-    if (n >= 2) {
-      const mean = this.sum / n;
-      const variance = Math.max(0, (this.sumSq - n * mean * mean) / (n - 1));
-      sharpe = variance > 0 ? mean / Math.sqrt(variance) : null;
-    }
     return {
       signals: this.signalCount,
       hitRate: this.scored > 0 ? this.hits / this.scored : null,
       cumulativeReturn: this.cumulative,
-      sharpe,
+      sharpe: this.windowSharpe(),
       errors: this.errorCount,
       lastReturn: this.last,
     };
+  }
+
+  /**
+   * Mean over sample standard deviation of the returns in the window, null before two returns or when they
+   * are all equal. Worked out when asked (the dashboard asks; bars do not), in two passes: the mean, then
+   * the squared deviations from it, which keeps the variance exact to rounding, unlike running sums.
+   */
+  private windowSharpe(): number | null {
+    const window = this.window;
+    const n = Math.min(this.windowCount, window.length);
+    if (n < 2) return null;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += window[i]!;
+    const mean = sum / n;
+    let squares = 0;
+    for (let i = 0; i < n; i++) squares += (window[i]! - mean) ** 2;
+    const variance = squares / (n - 1);
+    return variance > 0 ? mean / Math.sqrt(variance) : null;
   }
 }

@@ -56,7 +56,7 @@ class ReferenceTracker {
     }
   }
 
-  /** What TrackedStrategy.stats() must give (the Sharpe by the same sums, over the last window). */
+  /** What TrackedStrategy.stats() must give (the Sharpe is checked in tracked-strategy.test.ts). */
   stats(): { signals: number; hitRate: number | null; cumulativeReturn: number; lastReturn: number } {
     return {
       signals: this.signals,

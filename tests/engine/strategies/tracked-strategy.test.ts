@@ -75,6 +75,29 @@ describe('TrackedStrategy', () => {
     expect(s.stats().errors).toBe(1);
   });
 
+  it('takes the Sharpe over the last `window` returns only, once the window has wrapped', () => {
+    // Long A throughout; closes 100, 110, 99, 99, 108.9: returns 0 (first bar), +0.1, −0.1, 0, +0.1.
+    const s = new TrackedStrategy(
+      scripted(Array.from({ length: 5 }, () => ({ signals: [buy('A')], abstain: null }))),
+      {},
+      3,
+    );
+    expect(s.stats().sharpe).toBeNull(); // no return yet
+    [100, 110, 99, 99, 108.9].forEach((close, i) => s.onEvent(snapshot(i + 1, { A: close })));
+    // Window of 3: [−0.1, 0, +0.1] (to rounding): mean 0 → Sharpe 0, not the 5-bar figure.
+    expect(s.stats().sharpe).toBeCloseTo(0, 12);
+    expect(s.stats().cumulativeReturn).toBeCloseTo(0.1, 12);
+    s.onEvent(snapshot(6, { A: 108.9 }));
+    // Window [0, +0.1, 0]: mean 0.1/3, sample sd sqrt(((0.1/3)² · 2 + (0.2/3)²) / 2) → Sharpe 1/√3.
+    expect(s.stats().sharpe).toBeCloseTo(1 / Math.sqrt(3), 9);
+  });
+
+  it('has no Sharpe while every return in the window is the same', () => {
+    const s = new TrackedStrategy(scripted([]), {}, 4);
+    for (let i = 0; i < 6; i++) s.onEvent(snapshot(i, { A: 100 + i }));
+    expect(s.stats().sharpe).toBeNull(); // it abstains: every return is 0
+  });
+
   it('stops scoring an instrument after a hold', () => {
     const s = new TrackedStrategy(
       scripted([
