@@ -13,6 +13,12 @@ export class SlotMemo<T> {
     return this.ids[position] === instrument ? this.values[position] : undefined;
   }
 
+  /** Forgets every position (the arrays stay dense). */
+  clear(): void {
+    this.ids.fill(undefined);
+    this.values.fill(undefined);
+  }
+
   /** Remembers the instrument's value at this position. */
   remember(position: number, instrument: string, value: T): void {
     // Kept dense (no holes), so the arrays stay fast elements.

@@ -44,8 +44,8 @@ export class TrackedStrategy implements Strategy {
   private readonly views = new Map<string, StandingView>();
   private standing = 0;
   /** The views found for the slice's bars and for the step's signals, by position (see SlotMemo). */
-  private readonly viewsByBar = new SlotMemo<StandingView>();
-  private readonly viewsBySignal = new SlotMemo<StandingView>();
+  private readonly viewsByBar = new SlotMemo<StandingView | null>();
+  private readonly viewsBySignal = new SlotMemo<StandingView | null>();
   private readonly history = new SignalHistory(HISTORY);
   /** The latest per-bar signal returns, a ring (read only by `stats`, so a bar writes one slot). */
   private readonly window: Float64Array;
@@ -173,6 +173,9 @@ export class TrackedStrategy implements Strategy {
     if (view === null) {
       const created: StandingView = { direction, close };
       this.views.set(instrument, created);
+      // The memos may hold "no view" for this instrument: forget them (once per instrument, views stay).
+      this.viewsByBar.clear();
+      this.viewsBySignal.clear();
       this.viewsBySignal.remember(index, instrument, created);
       this.standing += 1;
       return;
@@ -182,12 +185,18 @@ export class TrackedStrategy implements Strategy {
     view.close = close;
   }
 
-  /** The instrument's view (null if it never had one), through the memo of its position. */
-  private viewAt(memo: SlotMemo<StandingView>, position: number, instrument: string): StandingView | null {
+  /**
+   * The instrument's view (null if it never had one), through the memo of its position. "No view" is
+   * remembered too: a strategy holding views on a few instruments sees bars and holds of many others.
+   */
+  private viewAt(
+    memo: SlotMemo<StandingView | null>,
+    position: number,
+    instrument: string,
+  ): StandingView | null {
     const remembered = memo.at(position, instrument);
     if (remembered !== undefined) return remembered;
-    const view = this.views.get(instrument);
-    if (view === undefined) return null;
+    const view = this.views.get(instrument) ?? null;
     memo.remember(position, instrument, view);
     return view;
   }
