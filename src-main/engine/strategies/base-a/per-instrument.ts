@@ -27,6 +27,9 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
     this.frame = new FrameMemory(
       new Set(assetClasses),
       `no bar of an instrument in its asset classes (${assetClasses.join(', ')}) at this step`,
+      // The subclass's step, read once: looked up on `this` in this shared code, it would be a
+      // megamorphic property lookup per bar.
+      this.step,
     );
   }
 
@@ -47,7 +50,7 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
       const state = this.stateOf(frame, i, bar.instrument, snapshot);
       if (state === null) continue;
       frame.position = i;
-      const verdict = this.step(state, bar, snapshot);
+      const verdict = frame.step.call(this, state, bar, snapshot);
       if (typeof verdict === 'string') reason ??= `${bar.instrument}: ${verdict}`;
       else decisions.add(verdict);
     }
@@ -114,6 +117,8 @@ class FrameMemory<State> {
     readonly classes: ReadonlySet<AssetClass>,
     /** The abstain reason of a step without a bar of a traded instrument. */
     readonly idle: string,
+    /** The strategy's `step`. */
+    readonly step: (state: State, bar: Bar, snapshot: MarketSnapshot) => Verdict,
   ) {}
 }
 
