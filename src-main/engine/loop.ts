@@ -78,6 +78,8 @@ export class Engine {
   private readonly planner: OrderPlanner;
   private readonly returns: Float64Array;
   private readonly castVotes: CastVotes;
+  /** The step's votes: one list, refilled each step (no one keeps it past the step). */
+  private readonly votes: StrategyVote[] = [];
   private readonly featuresOf: MarketSnapshot['features'];
   private readonly cascadeOf: MarketSnapshot['cascade'];
   private lastCheckpoint: number | null = null;
@@ -163,8 +165,6 @@ export class Engine {
     const step = this.deps.ensemble.decide(votes);
     const refusals: StepResult['refusals'] = [];
     for (const decision of step.decisions) {
-      const price = this.latest.get(decision.instrument)?.close ?? 0;
-      this.deps.sizer.observe(decision, price);
       const refusal = this.planner.act(decision, step, votes);
       if (refusal !== null) refusals.push({ instrument: decision.instrument, reason: refusal });
     }
@@ -208,7 +208,8 @@ export class Engine {
 
   /** Step 6: every strategy's signals as votes, and each strategy's signal return for this bar. */
   private collectVotes(snapshot: MarketSnapshot): StrategyVote[] {
-    const votes: StrategyVote[] = [];
+    const votes = this.votes;
+    let count = 0;
     const { strategies } = this.deps;
     for (let i = 0; i < strategies.length; i++) {
       const strategy = strategies[i]!;
@@ -217,12 +218,11 @@ export class Engine {
       const status = this.statusList[i]!;
       status.abstainReason = decision.abstain;
       const { signals } = decision;
-      for (let k = 0; k < signals.length; k++) {
-        const signal = signals[k]!;
-        status.lastSignal = signal;
-        votes.push(this.castVotes.voteFor(i, strategy.id, k, signal));
-      }
+      for (let k = 0; k < signals.length; k++)
+        votes[count++] = this.castVotes.voteFor(i, strategy.id, k, signals[k]!);
+      if (signals.length > 0) status.lastSignal = signals[signals.length - 1]!;
     }
+    votes.length = count;
     return votes;
   }
 

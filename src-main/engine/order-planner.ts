@@ -79,15 +79,22 @@ export class OrderPlanner {
     return false;
   }
 
-  /** Steps 10–11 for one decision. Returns a refusal reason, or null (ordered, or nothing to do). */
+  /** Steps 10–11 for one decision (the sizer observes every one). Returns a refusal reason, or null (ordered, or nothing to do). */
   act(decision: EnsembleDecision, step: EnsembleStep, votes: readonly StrategyVote[]): string | null {
     const { portfolio, risk, sizer, journal } = this.deps;
     const bar = this.latest.get(decision.instrument);
     const spec = this.instruments.get(decision.instrument);
+    // Step 10 starts with the sizer's shadow position following the decision at the close (without a bar
+    // there is no price: nothing to follow).
+    if (bar) sizer.observe(decision, bar.close);
     if (!bar || !spec) return `${decision.instrument} is not tradable: no instrument details from the feed`;
     if (bar.settlement !== undefined) return null;
-    const equity = portfolio.equity();
+    // What the sizer's targetQty gives without a context: an undecided vote leaves the position (null), a
+    // hold targets 0, already the position when there is none. Most decisions are one of these.
+    if (decision.outcome !== 'decided') return null;
     const current = portfolio.quantity(decision.instrument);
+    if (decision.action === 'hold' && current === 0) return null;
+    const equity = portfolio.equity();
     const context: SizingContext = {
       equity,
       price: bar.close,

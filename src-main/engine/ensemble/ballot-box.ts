@@ -1,5 +1,6 @@
 import type { EnsembleDecision, StrategyVote, VoteContribution, VotingMethod } from './types';
 import { contributionOf, verdictOf } from './voting';
+import { SlotMemo } from '../strategies/slot-memo';
 
 /** One instrument's ballot: the positions of its votes in the step's list, kept from step to step. */
 interface Ballot {
@@ -23,6 +24,11 @@ interface Ballot {
 export class BallotBox {
   private readonly ballots = new Map<string, Ballot>();
   private readonly open: Ballot[] = [];
+  /**
+   * The ballot found for the vote at each position of the step's list: strategies vote on the same
+   * instruments in the same order from step to step, so the map is read only when that order changes.
+   */
+  private readonly byPosition = new SlotMemo<Ballot>();
   private step = 0;
 
   constructor(private readonly strategyIds: readonly string[]) {}
@@ -40,18 +46,13 @@ export class BallotBox {
     const step = ++this.step;
     const open = this.open;
     open.length = 0;
+    const memo = this.byPosition;
     for (let k = 0; k < votes.length; k++) {
       const instrument = votes[k]!.instrument;
-      let ballot = this.ballots.get(instrument);
+      let ballot = memo.at(k, instrument);
       if (ballot === undefined) {
-        ballot = {
-          instrument,
-          step: 0,
-          count: 0,
-          votes: [],
-          votedIn: new Int32Array(this.strategyIds.length),
-        };
-        this.ballots.set(instrument, ballot);
+        ballot = this.ballotOf(instrument);
+        memo.remember(k, instrument, ballot);
       }
       if (ballot.step !== step) {
         ballot.step = step;
@@ -63,6 +64,16 @@ export class BallotBox {
     const decisions: EnsembleDecision[] = [];
     for (const ballot of open) decisions.push(this.count(ballot, votes, strategyIndex, weights, method));
     return decisions;
+  }
+
+  /** The instrument's ballot, made on its first vote. */
+  private ballotOf(instrument: string): Ballot {
+    let ballot = this.ballots.get(instrument);
+    if (ballot === undefined) {
+      ballot = { instrument, step: 0, count: 0, votes: [], votedIn: new Int32Array(this.strategyIds.length) };
+      this.ballots.set(instrument, ballot);
+    }
+    return ballot;
   }
 
   /** One instrument's decision; the checks of `vote` in its order (twice, confidence, weight). */

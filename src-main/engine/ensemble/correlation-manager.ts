@@ -60,6 +60,9 @@ export class CorrelationManager {
   private readonly rankScratch: Float64Array;
   private readonly series: Float64Array;
   private readonly order: Uint32Array;
+  /** The shifted returns of the row leaving the window and of the row entering it (scratch). */
+  private readonly leaving: Float64Array;
+  private readonly entering: Float64Array;
 
   constructor(private readonly config: CorrelationConfig) {
     const { strategyCount: n, windowMinutes, barIntervalMs, refreshMinutes, minSamples } = config;
@@ -91,6 +94,8 @@ export class CorrelationManager {
     this.rankScratch = new Float64Array(this.length);
     this.series = new Float64Array(this.length);
     this.order = new Uint32Array(this.length);
+    this.leaving = new Float64Array(n);
+    this.entering = new Float64Array(n);
   }
 
   /** Returns held per strategy (at most the window length). */
@@ -116,10 +121,16 @@ export class CorrelationManager {
     }
     if (!Number.isFinite(time)) throw new RangeError(`update time must be finite, got ${time}`);
     const base = this.head * n;
-    if (this.count === this.length) this.accumulate(base, -1);
-    else if (this.count++ === 0) for (let i = 0; i < n; i++) this.shifts[i] = returns[i]!;
-    for (let i = 0; i < n; i++) this.ring[base + i] = returns[i]!;
-    this.accumulate(base, 1);
+    if (this.count === this.length) {
+      this.shifted(base, this.leaving);
+      for (let i = 0; i < n; i++) this.ring[base + i] = returns[i]!;
+      this.shifted(base, this.entering);
+      this.slide();
+    } else {
+      if (this.count++ === 0) for (let i = 0; i < n; i++) this.shifts[i] = returns[i]!;
+      for (let i = 0; i < n; i++) this.ring[base + i] = returns[i]!;
+      this.accumulate(base, 1);
+    }
     this.head = (this.head + 1) % this.length;
     this.updatesSinceExact += 1;
     if (this.updatesSinceExact >= this.length) this.recomputeSums();
@@ -180,16 +191,40 @@ export class CorrelationManager {
     return i;
   }
 
+  /** The row at `base` minus each strategy's shift, into `into` (the values every sum adds). */
+  private shifted(base: number, into: Float64Array): void {
+    const { n, ring, shifts } = this;
+    for (let i = 0; i < n; i++) into[i] = ring[base + i]! - shifts[i]!;
+  }
+
   /** Adds (sign 1) or removes (sign −1) the row at `base` from the running sums. */
   private accumulate(base: number, sign: 1 | -1): void {
-    const { n, ring, shifts, sums, sumSquares, cross } = this;
+    const { n, sums, sumSquares, cross, entering: xs } = this;
+    this.shifted(base, xs);
     for (let i = 0; i < n; i++) {
-      const x = ring[base + i]! - shifts[i]!;
+      const x = xs[i]!;
       const sx = sign * x;
       sums[i] = sums[i]! + sx;
       sumSquares[i] = sumSquares[i]! + sx * x;
       const row = i * n;
-      for (let j = i + 1; j < n; j++) cross[row + j] = cross[row + j]! + sx * (ring[base + j]! - shifts[j]!);
+      for (let j = i + 1; j < n; j++) cross[row + j] = cross[row + j]! + sx * xs[j]!;
+    }
+  }
+
+  /**
+   * Removes the `leaving` row from the sums and adds the `entering` one in a single pass: each sum gets
+   * the same two additions in the same order as accumulate(−1) then accumulate(+1), so the same bits.
+   */
+  private slide(): void {
+    const { n, sums, sumSquares, cross, leaving: xo, entering: xn } = this;
+    for (let i = 0; i < n; i++) {
+      const o = xo[i]!;
+      const so = -o;
+      const x = xn[i]!;
+      sums[i] = sums[i]! + so + x;
+      sumSquares[i] = sumSquares[i]! + so * o + x * x;
+      const row = i * n;
+      for (let j = i + 1; j < n; j++) cross[row + j] = cross[row + j]! + so * xo[j]! + x * xn[j]!;
     }
   }
 
