@@ -79,7 +79,10 @@ export class OrderPlanner {
     return false;
   }
 
-  /** Steps 10–11 for one decision (the sizer observes every one). Returns a refusal reason, or null (ordered, or nothing to do). */
+  /**
+   * Steps 10–11 for one decision (the sizer observes every one). Returns a refusal reason, or null (ordered,
+   * or nothing to do).
+   */
   act(decision: EnsembleDecision, step: EnsembleStep, votes: readonly StrategyVote[]): string | null {
     const { portfolio, risk, sizer, journal } = this.deps;
     const bar = this.latest.get(decision.instrument);

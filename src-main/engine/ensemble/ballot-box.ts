@@ -1,6 +1,6 @@
 import type { EnsembleDecision, StrategyVote, VoteContribution, VotingMethod } from './types';
 import { contributionOf, verdictOf } from './voting';
-import { SlotMemo } from '../strategies/slot-memo';
+import { SlotMemo } from '../slot-memo';
 
 /** One instrument's ballot: the positions of its votes in the step's list, kept from step to step. */
 interface Ballot {

@@ -3,7 +3,7 @@ import type { Signal, SignalAction } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyLogic } from './definition';
 import { DecisionMemo } from './decision-memo';
-import { SlotMemo } from './slot-memo';
+import { SlotMemo } from '../slot-memo';
 import { formatFixed } from './format-fixed';
 
 // Building blocks shared by the base-b strategies: the per-instrument state of a single-instrument strategy,

@@ -3,7 +3,7 @@ import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
 import type { SharedIndicators } from './shared-indicators';
 import { SignalHistory } from './signal-history';
-import { SlotMemo } from './slot-memo';
+import { SlotMemo } from '../slot-memo';
 
 /** How many of its latest signals a strategy keeps for the UI. */
 const HISTORY = 50;

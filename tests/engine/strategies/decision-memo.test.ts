@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../../src-shared/domain/strategy';
 import { DecisionMemo } from '../../../src-main/engine/strategies/decision-memo';
-import { SlotMemo } from '../../../src-main/engine/strategies/slot-memo';
+import { SlotMemo } from '../../../src-main/engine/slot-memo';
 
 const signal = (reason: string): Signal => ({ instrument: 'A', action: 'buy', confidence: 1, reason });
 

@@ -3,7 +3,7 @@ import type { Signal, SignalAction } from '../../../../src-shared/domain/strateg
 import type { MarketSnapshot, StrategyDecision } from '../../ports';
 import type { StrategyLogic } from '../definition';
 import { DecisionMemo } from '../decision-memo';
-import { SlotMemo } from '../slot-memo';
+import { SlotMemo } from '../../slot-memo';
 
 /** What a rule says about one instrument on one bar: a signal, or why it has none (e.g. still warming up). */
 export type Verdict = Signal | string;
