@@ -82,6 +82,13 @@ export class PerInstrumentRunner implements StrategyLogic {
   private readonly decisions = new DecisionMemo();
   private readonly classes: ReadonlySet<AssetClass>;
   private readonly noInstrument: string;
+  /**
+   * The states' `update` when they all share one (they are one class): called through it, not looked up
+   * on the states of every base-b strategy (a megamorphic lookup per bar). Null until a state exists, or
+   * when two states differ.
+   */
+  private update: InstrumentState['update'] | null = null;
+  private uniform = true;
 
   constructor(
     assetClasses: readonly AssetClass[],
@@ -101,8 +108,9 @@ export class PerInstrumentRunner implements StrategyLogic {
       const bar = bars[i]!;
       const state = this.stateOf(i, bar.instrument, snapshot.instruments);
       if (state === null) continue;
-      // One call per bar, returning the signal: the only polymorphic site when strategies share this code.
-      const signal = state.update(bar);
+      // One call per bar, returning the signal (through the shared `update` when there is one).
+      const update = this.update;
+      const signal = update !== null ? update.call(state, bar) : state.update(bar);
       if (signal !== null) decisions.add(signal);
       else if (warming === null) {
         warming = state;
@@ -115,6 +123,16 @@ export class PerInstrumentRunner implements StrategyLogic {
         ? this.noInstrument
         : `warming up: ${warmingId} ${warming.seen}/${warming.warmUp} bars`;
     return decisions.end(reason);
+  }
+
+  /** Keeps the states' shared `update`, or gives it up when a state brings another one. */
+  private noteUpdate(update: InstrumentState['update']): void {
+    if (!this.uniform) return;
+    if (this.update === null) this.update = update;
+    else if (this.update !== update) {
+      this.uniform = false;
+      this.update = null;
+    }
   }
 
   private stateOf(
@@ -132,6 +150,7 @@ export class PerInstrumentRunner implements StrategyLogic {
     const spec = instruments.get(id);
     if (spec === undefined) return null;
     const state = this.classes.has(spec.assetClass) ? this.create(spec) : null;
+    if (state !== null) this.noteUpdate(state.update);
     this.states.set(id, state);
     this.statesByBar.remember(position, id, state);
     return state;
