@@ -92,6 +92,31 @@ describe('TrackedStrategy', () => {
     expect(s.stats().sharpe).toBeCloseTo(1 / Math.sqrt(3), 9);
   });
 
+  it('counts the zero returns of bars without a view in the window, over more bars than it holds', () => {
+    const hold = { instrument: 'A', action: 'hold' as const, confidence: 0, reason: 'h' };
+    const quiet = { signals: [hold], abstain: null };
+    const s = new TrackedStrategy(
+      scripted([
+        { signals: [buy('A')], abstain: null },
+        { signals: [buy('A')], abstain: null },
+        ...Array.from({ length: 5 }, () => quiet),
+        { signals: [buy('A')], abstain: null },
+        { signals: [buy('A')], abstain: null },
+      ]),
+      {},
+      4,
+    );
+    // Returns: 0 (no view yet), +0.1 (100 → 110), then 0 for bars 3–8 (the view dropped on bar 3; the new
+    // one taken on bar 8 scores from bar 9), then +0.2 (100 → 120).
+    const closes = [100, 110, 110, 90, 95, 99, 97, 100, 120];
+    closes.slice(0, 7).forEach((close, i) => s.onEvent(snapshot(i + 1, { A: close })));
+    expect(s.stats().sharpe).toBeNull(); // the window: four zeros
+    closes.slice(7).forEach((close, i) => s.onEvent(snapshot(i + 8, { A: close })));
+    // Window [0, 0, 0, +0.2]: mean 0.05, sample sd sqrt((3 · 0.05² + 0.15²) / 3) = 0.1 → Sharpe 0.5.
+    expect(s.stats().sharpe).toBeCloseTo(0.5, 9);
+    expect(s.stats().cumulativeReturn).toBeCloseTo(0.3, 12);
+  });
+
   it('has no Sharpe while every return in the window is the same', () => {
     const s = new TrackedStrategy(scripted([]), {}, 4);
     for (let i = 0; i < 6; i++) s.onEvent(snapshot(i, { A: 100 + i }));
