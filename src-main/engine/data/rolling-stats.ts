@@ -111,8 +111,9 @@ export class RollingStatsBank {
         else out[i] = NaN;
       } else {
         // The sliding step of a full window (nearly every value): the score from the new state in
-        // locals, without reading it back; the same operations, in the same order, as scoreAt. The score
-        // is written straight to out[i]: a local that may hold NaN or 0 would be boxed.
+        // locals, without reading it back; the same operations, in the same order, as scoreAt, then
+        // clipAt's rule on the local z. Every branch stores a double: a local or conditional that may
+        // hold `clip` (a tagged argument) would be boxed, and reading out[i] back to clip costs more.
         const anchor = data[at + ANCHOR]!;
         const entering = x - anchor;
         const left = data[slot]! - anchor;
@@ -134,8 +135,17 @@ export class RollingStatsBank {
         counters[ct + SINCE_RECOUNT] = slides;
         if (fullScores) {
           const sd = Math.sqrt((m2 > 0 ? m2 : 0) * fullScoreWeight);
-          out[i] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
+          if (sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean)) {
+            out[i] = 0;
+            clipAt(out, i, clip);
+          } else {
+            const z = (x - anchor - mean) / sd;
+            if (z > clip) out[i] = clip;
+            else if (z < -clip) out[i] = -clip;
+            else out[i] = z;
+          }
         } else out[i] = NaN;
+        continue;
       }
       clipAt(out, i, clip);
     }
