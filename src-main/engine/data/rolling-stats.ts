@@ -53,7 +53,7 @@ export class RollingStatsBank {
       throw new RangeError(`window must be a whole number ≥ 1, not ${window}`);
     this.stride = RING + window;
     // update() adds offsets as 32-bit integers: the whole block must be indexable by one.
-    if (!(series * this.stride <= MAX_DOUBLES))
+    if (series * this.stride > MAX_DOUBLES)
       throw new RangeError(`${series} series of window ${window} exceed ${MAX_DOUBLES} values`);
     this.data = new Float64Array(series * this.stride);
     this.counters = new Int32Array(series * COUNTERS);
