@@ -5,7 +5,7 @@ import { afterAll, bench, describe } from 'vitest';
 import type { Bar } from '../../src-shared/domain/market';
 import { checkFiles, DEFAULT_CHECK_OPTIONS } from '../../src-main/feeds/csv/check-file';
 import { CsvFeed } from '../../src-main/feeds/csv/csv-feed';
-import { validateAndNormalise } from './validate-normalise-loop';
+import { repeatShifted, validateAndNormalise } from './validate-normalise-loop';
 
 // Inputs: the S&P 500 sample (5,105 daily bars) repeated with shifted dates.
 // - CSV import: 200 copies, each shifted 21 years later than the one before (years 2000–6199), written as
@@ -41,14 +41,12 @@ let csvRows = 0;
   writeFileSync(bigCsv, `${parts.join('\n')}\n`);
 }
 
-const bars: Bar[] = [];
+const sampleBars: Bar[] = [];
 {
   const feed = new CsvFeed({ sources: [SAMPLE], fees: { maker: 0, taker: 0 } });
-  const base: Bar[] = [];
-  for (let slice = feed.next(); slice !== null; slice = feed.next()) base.push(...slice.bars);
-  for (let copy = 0; copy < COPIES; copy++)
-    for (const bar of base) bars.push({ ...bar, time: bar.time + copy * CYCLE_MS });
+  for (let slice = feed.next(); slice !== null; slice = feed.next()) sampleBars.push(...slice.bars);
 }
+const bars = repeatShifted(sampleBars, COPIES, CYCLE_MS);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -9,6 +9,8 @@ const COUNT = 0;
 const HEAD = 1;
 const SINCE_RECOUNT = 2;
 const COUNTERS = 3;
+/** The most doubles a bank holds (2³¹ − 1, 16 GiB): every offset into it is a 32-bit integer. */
+const MAX_DOUBLES = 2 ** 31 - 1;
 
 /**
  * Mean and sample variance of the last `window` values of several series at once (one per feature of an
@@ -50,6 +52,9 @@ export class RollingStatsBank {
     if (!Number.isInteger(window) || window < 1)
       throw new RangeError(`window must be a whole number ≥ 1, not ${window}`);
     this.stride = RING + window;
+    // update() adds offsets as 32-bit integers: the whole block must be indexable by one.
+    if (series * this.stride > MAX_DOUBLES)
+      throw new RangeError(`${series} series of window ${window} exceed ${MAX_DOUBLES} values`);
     this.data = new Float64Array(series * this.stride);
     this.counters = new Int32Array(series * COUNTERS);
     this.reciprocal = new Float64Array(window + 1);
@@ -90,54 +95,70 @@ export class RollingStatsBank {
     // A full window scores with n = window: its 1 / (n − 1), and whether it can score at all, are fixed.
     const fullScoreWeight = reciprocal[window - 1]!;
     const fullScores = window >= 2 && window >= minObservations;
+    // The clip bounds as doubles once, not converted from the argument on every value.
+    const clipHigh = +clip;
+    const clipLow = -clip;
+    // Offsets are whole numbers below 2³¹ (see MAX_DOUBLES): written `| 0`, they are added as 32-bit
+    // integers, without the overflow checks of general number arithmetic.
     let due = 0;
-    for (let i = from; i < to; i++) {
+    let at = (from * stride) | 0;
+    let ct = (from * COUNTERS) | 0;
+    for (let i = from | 0; i < to; i = (i + 1) | 0, at = (at + stride) | 0, ct = (ct + COUNTERS) | 0) {
       const x = values[i]!;
       if (x - x !== 0) {
         out[i] = NaN; // NaN or ±Infinity: not a value of the series
         continue;
       }
-      const at = i * stride;
-      const ct = i * COUNTERS;
-      const n = counters[ct + COUNT]!;
-      const head = counters[ct + HEAD]!;
-      const slot = at + RING + head;
-      counters[ct + HEAD] = head + 1 === window ? 0 : head + 1;
+      const n = counters[(ct + COUNT) | 0]!;
+      const head = counters[(ct + HEAD) | 0]!;
+      const slot = (at + RING + head) | 0;
+      counters[(ct + HEAD) | 0] = head + 1 === window ? 0 : (head + 1) | 0;
       if (n < window) {
         data[slot] = x;
         growAt(data, at, slot, n, reciprocal);
-        counters[ct + COUNT] = n + 1;
+        counters[(ct + COUNT) | 0] = (n + 1) | 0;
         if (n + 1 >= minObservations) scoreAt(data, at, n + 1, data, slot, reciprocal, out, i);
         else out[i] = NaN;
-      } else {
-        // The sliding step of a full window (nearly every value): the score from the new state in
-        // locals, without reading it back; the same operations, in the same order, as scoreAt. The score
-        // is written straight to out[i]: a local that may hold NaN or 0 would be boxed.
-        const anchor = data[at + ANCHOR]!;
-        const entering = x - anchor;
-        const left = data[slot]! - anchor;
-        data[slot] = x;
-        const oldMean = data[at + MEAN]!;
-        const oldM2 = data[at + M2]!;
-        const mean = oldMean + (entering - left) * slideWeight;
-        const m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
-        const slides = counters[ct + SINCE_RECOUNT]! + 1;
-        if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) {
-          // Recounted after the loop, with any others due on this call, and scored then.
-          dueBlocks[due] = at;
-          dueNewest[due] = slot;
-          due += 1;
-          continue;
-        }
-        data[at + MEAN] = mean;
-        data[at + M2] = m2;
-        counters[ct + SINCE_RECOUNT] = slides;
-        if (fullScores) {
-          const sd = Math.sqrt((m2 > 0 ? m2 : 0) * fullScoreWeight);
-          out[i] = sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean) ? 0 : (x - anchor - mean) / sd;
-        } else out[i] = NaN;
+        clipAt(out, i, clip);
+        continue;
       }
-      clipAt(out, i, clip);
+      // The sliding step of a full window (nearly every value): the score from the new state in
+      // locals, without reading it back; the same operations, in the same order, as scoreAt, then
+      // clipAt's rule on the local z. Every branch stores a double: a local or conditional that may
+      // hold `clip` (a tagged argument) would be boxed, and reading out[i] back to clip costs more.
+      const anchor = data[(at + ANCHOR) | 0]!;
+      const entering = x - anchor;
+      const left = data[slot]! - anchor;
+      data[slot] = x;
+      const oldMean = data[(at + MEAN) | 0]!;
+      const oldM2 = data[(at + M2) | 0]!;
+      const mean = oldMean + (entering - left) * slideWeight;
+      const m2 = oldM2 + (entering - left) * (entering - mean + left - oldMean);
+      const slides = (counters[(ct + SINCE_RECOUNT) | 0]! + 1) | 0;
+      if (slides === window || m2 < oldM2 * CANCELLATION_RATIO) {
+        // Recounted after the loop, with any others due on this call, and scored then.
+        dueBlocks[due] = at;
+        dueNewest[due] = slot;
+        due = (due + 1) | 0;
+        continue;
+      }
+      data[(at + MEAN) | 0] = mean;
+      data[(at + M2) | 0] = m2;
+      counters[(ct + SINCE_RECOUNT) | 0] = slides;
+      if (!fullScores) {
+        out[i] = NaN;
+        continue;
+      }
+      const sd = Math.sqrt((m2 > 0 ? m2 : 0) * fullScoreWeight);
+      if (sd === 0 || sd <= FLAT_RELATIVE * Math.abs(anchor + mean)) {
+        out[i] = 0;
+        clipAt(out, i, clip);
+        continue;
+      }
+      const z = (x - anchor - mean) / sd;
+      if (z > clipHigh) out[i] = clipHigh;
+      else if (z < clipLow) out[i] = clipLow;
+      else out[i] = z;
     }
     if (due > 0) this.recountDue(due, out, minObservations, clip);
   }

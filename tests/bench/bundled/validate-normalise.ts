@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { CsvFeed } from '../../../src-main/feeds/csv/csv-feed';
 import type { Bar } from '../../../src-shared/domain/market';
-import { validateAndNormalise } from '../validate-normalise-loop';
+import { repeatShifted, validateAndNormalise } from '../validate-normalise-loop';
 
 // The loop of data.bench.ts's "validate + normalise", run as the app runs it: bundled by esbuild into one
 // file (vitest's module transform turns every call across files into a property getter, which costs
@@ -16,9 +16,7 @@ const sample = join(process.cwd(), 'resources', 'data', 'sp500-2000.csv');
 const feed = new CsvFeed({ sources: [sample], fees: { maker: 0, taker: 0 } });
 const base: Bar[] = [];
 for (let slice = feed.next(); slice !== null; slice = feed.next()) base.push(...slice.bars);
-const bars: Bar[] = [];
-for (let copy = 0; copy < 200; copy++)
-  for (const bar of base) bars.push({ ...bar, time: bar.time + copy * CYCLE_MS });
+const bars = repeatShifted(base, 200, CYCLE_MS);
 
 for (let run = 1; run <= 10; run++) {
   const start = performance.now();

@@ -95,4 +95,11 @@ describe('RollingStatsBank', () => {
     expect(bank.count(0)).toBe(3);
     expect(bank.mean(0)).toBeCloseTo(2, 12);
   });
+
+  it('refuses a bank too large for 32-bit offsets before allocating it', () => {
+    // 2^20 series × (3 + 2^11) doubles = 2,150,629,376 > 2^31 − 1: refused before the 16 GiB allocation.
+    expect(() => new RollingStatsBank(2 ** 20, 2 ** 11)).toThrow(
+      '1048576 series of window 2048 exceed 2147483647 values',
+    );
+  });
 });
