@@ -24,6 +24,10 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
   private readonly frame: FrameMemory<State>;
 
   constructor(assetClasses: readonly AssetClass[]) {
+    // `step` is read here, before a subclass's own fields exist: it must be a method, not a field.
+    const step: unknown = this.step;
+    if (typeof step !== 'function')
+      throw new TypeError(`${new.target.name}: step must be a method of the class, not a field`);
     this.frame = new FrameMemory(
       new Set(assetClasses),
       `no bar of an instrument in its asset classes (${assetClasses.join(', ')}) at this step`,

@@ -27,6 +27,18 @@ class SecondBarBuyer extends PerInstrumentLogic<{ bars: number }> {
 describe('PerInstrumentLogic', () => {
   const specs = [spec('A', 'crypto'), spec('B', 'crypto'), spec('P', 'prediction')];
 
+  it('refuses a subclass whose step is a field (the frame reads step before fields exist), naming it', () => {
+    class FieldStep extends PerInstrumentLogic<null> {
+      protected createState() {
+        return null;
+      }
+      protected step = (): Verdict => 'never';
+    }
+    expect(() => new FieldStep(['crypto'])).toThrow(
+      new TypeError('FieldStep: step must be a method of the class, not a field'),
+    );
+  });
+
   it('judges each instrument of its classes on its own; signals win over another instrument’s warm-up', () => {
     const logic = new SecondBarBuyer(['crypto']);
     const first = logic.evaluate(
