@@ -7,6 +7,8 @@ import { SlotMemo } from '../slot-memo';
 
 /** How many of its latest signals a strategy keeps for the UI. */
 const HISTORY = 50;
+/** Returns whose standard deviation is at most this share of their mean's size count as equal (rounding). */
+const EQUAL_RETURNS = 1e-9;
 
 /** The view a strategy holds on one instrument: direction (0 once dropped) and the close it is scored from. */
 interface StandingView {
@@ -228,9 +230,10 @@ export class TrackedStrategy implements Strategy {
   }
 
   /**
-   * Mean over sample standard deviation of the returns in the window, null before two returns or when they
-   * are all equal. Worked out when asked (the dashboard asks; bars do not), in two passes: the mean, then
-   * the squared deviations from it, which keeps the variance exact to rounding, unlike running sums.
+   * Mean over sample standard deviation of the returns in the window; null before two returns, or when
+   * they are equal (a standard deviation within rounding of the mean's size, e.g. a price rising by the
+   * same ratio every bar). Worked out when asked (the dashboard asks; bars do not), in two passes: the
+   * mean, then the squared deviations from it, which stays accurate where running sums cancel.
    */
   private windowSharpe(): number | null {
     const window = this.window;
@@ -241,7 +244,7 @@ export class TrackedStrategy implements Strategy {
     const mean = sum / n;
     let squares = 0;
     for (let i = 0; i < n; i++) squares += (window[i]! - mean) ** 2;
-    const variance = squares / (n - 1);
-    return variance > 0 ? mean / Math.sqrt(variance) : null;
+    const sd = Math.sqrt(squares / (n - 1));
+    return sd > EQUAL_RETURNS * Math.abs(mean) ? mean / sd : null;
   }
 }

@@ -123,6 +123,19 @@ describe('TrackedStrategy', () => {
     expect(s.stats().sharpe).toBeNull(); // it abstains: every return is 0
   });
 
+  it('has no Sharpe for returns equal but for rounding (a price up 10 % every bar)', () => {
+    const s = new TrackedStrategy(
+      scripted(Array.from({ length: 8 }, () => ({ signals: [buy('A')], abstain: null }))),
+      {},
+      4,
+    );
+    // 100 · 1.1^k: each return is 0.1 to within ~1e-16, not exactly (so the deviations are not all 0).
+    for (let k = 0; k < 8; k++) s.onEvent(snapshot(k, { A: 100 * 1.1 ** k }));
+    const returns = [4, 5, 6, 7].map((k) => (100 * 1.1 ** k) / (100 * 1.1 ** (k - 1)) - 1);
+    expect(new Set(returns).size).toBeGreaterThan(1);
+    expect(s.stats().sharpe).toBeNull();
+  });
+
   it('stops scoring an instrument after a hold', () => {
     const s = new TrackedStrategy(
       scripted([
