@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { Signal } from '../../../src-shared/domain/strategy';
 import { CrossExchangeArbitrageParamsSchema } from '../../../src-shared/settings/sections/strategy-params/advanced';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
-import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
+import type { StrategyDefinition, StrategyLogic } from './definition';
+import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof CrossExchangeArbitrageParamsSchema>;
 
@@ -56,6 +56,8 @@ class CrossExchangeArbitrage implements StrategyLogic {
   private readonly touched: VenueGroup[] = [];
   private touchedCount = 0;
   private step = 0;
+  /** This step's signals; an unchanged abstention (or the same signals) reuses the previous decision. */
+  private readonly decisions = new DecisionMemo();
 
   constructor(private readonly params: Params) {}
 
@@ -82,17 +84,18 @@ class CrossExchangeArbitrage implements StrategyLogic {
         this.touchedCount += 1;
       }
     }
-    const signals: Signal[] = [];
+    const decisions = this.decisions;
+    decisions.begin();
     let reason = 'no symbol quoted on two venues in this slice';
     for (let i = 0; i < this.touchedCount; i++) {
-      const note = this.decideGroup(touched[i]!, step, signals);
+      const note = this.decideGroup(touched[i]!, step, decisions);
       if (note !== null) reason = note;
     }
-    return decide(signals, reason);
+    return decisions.end(reason);
   }
 
   /** Appends the group's signals; returns why it gave none, or null. */
-  private decideGroup(group: VenueGroup, step: number, signals: Signal[]): string | null {
+  private decideGroup(group: VenueGroup, step: number, decisions: DecisionMemo): string | null {
     const n = group.ids.length;
     let fresh = 0;
     for (let i = 0; i < n; i++) if (group.seenAt[i] === step) fresh += 1;
@@ -112,7 +115,7 @@ class CrossExchangeArbitrage implements StrategyLogic {
           spread,
           `spread ${pct(spread)} above exit ${pct(exitSpread)}: pair kept`,
           step,
-          signals,
+          decisions,
         );
         return null;
       }
@@ -133,13 +136,13 @@ class CrossExchangeArbitrage implements StrategyLogic {
       group.rich = high;
       group.cheap = low;
       group.confidence = Math.min(1, spread / (2 * entry));
-      this.emitPair(group, spread, `spread ${pct(spread)} beats entry ${pct(entry)}`, step, signals);
+      this.emitPair(group, spread, `spread ${pct(spread)} beats entry ${pct(entry)}`, step, decisions);
       return null;
     }
     const reason = `${group.symbol} spread ${pct(spread)} within entry ${pct(entry)}${exitNote}`;
     for (let i = 0; i < n; i++) {
       if (group.seenAt[i] === step)
-        signals.push({ instrument: group.ids[i]!, action: 'hold', confidence: 0, reason });
+        decisions.add({ instrument: group.ids[i]!, action: 'hold', confidence: 0, reason });
     }
     return null;
   }
@@ -150,28 +153,34 @@ class CrossExchangeArbitrage implements StrategyLogic {
     return 2 * (richFee + cheapFee) + 4 * slippagePerLeg + exitSpread + margin;
   }
 
-  private emitPair(group: VenueGroup, spread: number, why: string, step: number, signals: Signal[]): void {
+  private emitPair(
+    group: VenueGroup,
+    spread: number,
+    why: string,
+    step: number,
+    decisions: DecisionMemo,
+  ): void {
     const { rich, cheap, confidence } = group;
     const pair = `${group.symbol} ${group.venues[rich]}/${group.venues[cheap]}`;
     for (let i = 0; i < group.ids.length; i++) {
       if (group.seenAt[i] !== step) continue;
       const instrument = group.ids[i]!;
       if (i === rich)
-        signals.push({
+        decisions.add({
           instrument,
           action: 'sell',
           confidence,
           reason: `${pair} ${why}: sell the rich venue`,
         });
       else if (i === cheap)
-        signals.push({
+        decisions.add({
           instrument,
           action: 'buy',
           confidence,
           reason: `${pair} ${why}: buy the cheap venue`,
         });
       else
-        signals.push({
+        decisions.add({
           instrument,
           action: 'hold',
           confidence: 0,

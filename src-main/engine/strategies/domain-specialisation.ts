@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { Signal } from '../../../src-shared/domain/strategy';
 import { DomainSpecialisationParamsSchema } from '../../../src-shared/settings/sections/strategy-params/advanced';
 import { Ema } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
-import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
+import type { StrategyDefinition, StrategyLogic } from './definition';
+import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof DomainSpecialisationParamsSchema>;
 type Calibration = Params['domains'][number];
@@ -44,6 +44,8 @@ const logit = (p: number): number => {
  * (smoothingBars bars each). O(1) per bar; a contract's state is dropped when it settles.
  */
 class DomainSpecialisation implements StrategyLogic {
+  /** This step's signals; an unchanged abstention (or the same signals) reuses the previous decision. */
+  private readonly decisions = new DecisionMemo();
   private readonly calibrations: ReadonlyMap<string, Calibration>;
   private readonly contracts = new Map<string, ContractState | null>();
 
@@ -52,7 +54,8 @@ class DomainSpecialisation implements StrategyLogic {
   }
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const signals: Signal[] = [];
+    const decisions = this.decisions;
+    decisions.begin();
     const { margin } = this.params;
     let reason = 'no contract of its domains in this slice';
     for (const bar of snapshot.slice.bars) {
@@ -72,7 +75,7 @@ class DomainSpecialisation implements StrategyLogic {
       const estimate = 1 / (1 + Math.exp(-(state.scale * smoothed + state.priorTerm)));
       const edge = estimate - bar.close;
       if (edge > margin || edge < -margin) {
-        signals.push({
+        decisions.add({
           instrument: bar.instrument,
           action: edge > 0 ? 'buy' : 'sell',
           confidence: Math.min(1, Math.abs(edge) / (2 * margin)),
@@ -82,10 +85,15 @@ class DomainSpecialisation implements StrategyLogic {
         });
       } else {
         // A constant reason: formatting numbers on every bar of every contract would dominate the cost.
-        signals.push({ instrument: bar.instrument, action: 'hold', confidence: 0, reason: state.holdReason });
+        decisions.add({
+          instrument: bar.instrument,
+          action: 'hold',
+          confidence: 0,
+          reason: state.holdReason,
+        });
       }
     }
-    return decide(signals, reason);
+    return decisions.end(reason);
   }
 
   /** The contract's state when it is a prediction contract of a configured domain, else null (cached). */

@@ -3,7 +3,8 @@ import type { InstrumentSpec } from '../../../src-shared/domain/market';
 import type { Signal } from '../../../src-shared/domain/strategy';
 import { HighProbabilityBondsParamsSchema } from '../../../src-shared/settings/sections/strategy-params/advanced';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
-import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
+import type { StrategyDefinition, StrategyLogic } from './definition';
+import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof HighProbabilityBondsParamsSchema>;
 
@@ -29,10 +30,13 @@ const HOUR_MS = 3_600_000;
  * prediction contract has a bar in the slice. O(1) per bar.
  */
 class HighProbabilityBonds implements StrategyLogic {
+  /** This step's signals; an unchanged abstention (or the same signals) reuses the previous decision. */
+  private readonly decisions = new DecisionMemo();
   constructor(private readonly params: Params) {}
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const signals: Signal[] = [];
+    const decisions = this.decisions;
+    decisions.begin();
     const p = this.params;
     for (const bar of snapshot.slice.bars) {
       const spec = snapshot.instruments.get(bar.instrument);
@@ -44,7 +48,7 @@ class HighProbabilityBonds implements StrategyLogic {
       const yes = price >= p.minPrice;
       const no = price <= 1 - p.minPrice;
       if (!yes && !no) {
-        signals.push(hold(bar.instrument, 'price not near certainty'));
+        decisions.add(hold(bar.instrument, 'price not near certainty'));
         continue;
       }
       const bondPrice = yes ? price : 1 - price;
@@ -52,7 +56,7 @@ class HighProbabilityBonds implements StrategyLogic {
       const annual = (toResolution * YEAR_MS) / timeLeft;
       const side = yes ? 'YES' : 'NO';
       if (!(annual >= p.minAnnualYield)) {
-        signals.push(
+        decisions.add(
           hold(bar.instrument, `${side} annual yield ${pct(annual)} below ${pct(p.minAnnualYield)}`),
         );
         continue;
@@ -60,7 +64,7 @@ class HighProbabilityBonds implements StrategyLogic {
       const failure = 1 - bondPrice;
       const failureFactor = failure > 0 ? Math.min(1, p.failureBudget / failure) : 1;
       const timeFactor = Math.min(1, (p.fullConfidenceHours * HOUR_MS) / timeLeft);
-      signals.push({
+      decisions.add({
         instrument: bar.instrument,
         action: yes ? 'buy' : 'sell',
         confidence: failureFactor * timeFactor,
@@ -69,7 +73,7 @@ class HighProbabilityBonds implements StrategyLogic {
           `${(timeLeft / HOUR_MS).toFixed(1)} h, ${pct(annual)} a year`,
       });
     }
-    return decide(signals, 'no live prediction contract in this slice');
+    return decisions.end('no live prediction contract in this slice');
   }
 }
 

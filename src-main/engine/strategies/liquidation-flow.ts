@@ -4,7 +4,8 @@ import type { Signal } from '../../../src-shared/domain/strategy';
 import { LiquidationFlowParamsSchema } from '../../../src-shared/settings/sections/strategy-params/advanced';
 import { RollingStdDev } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
-import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
+import type { StrategyDefinition, StrategyLogic } from './definition';
+import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof LiquidationFlowParamsSchema>;
 
@@ -58,21 +59,24 @@ const HOLD_DONE = 'holding period over';
  * O(1) per bar.
  */
 class LiquidationFlow implements StrategyLogic {
+  /** This step's signals; an unchanged abstention (or the same signals) reuses the previous decision. */
+  private readonly decisions = new DecisionMemo();
   private readonly states = new Map<string, FlowState>();
 
   constructor(private readonly params: Params) {}
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const signals: Signal[] = [];
+    const decisions = this.decisions;
+    decisions.begin();
     let reason = 'no instrument with liquidation data and open interest';
     for (const bar of snapshot.slice.bars) {
       if (bar.liquidations === undefined || bar.openInterest === undefined) continue;
       const state = this.stateOf(bar.instrument);
       const signal = this.step(state, bar, snapshot);
-      if (signal) signals.push(signal);
+      if (signal) decisions.add(signal);
       else reason = `warming up: ${state.bars}/${this.params.baselineWindow + 2} bars`;
     }
-    return decide(signals, reason);
+    return decisions.end(reason);
   }
 
   private step(state: FlowState, bar: Bar, snapshot: MarketSnapshot): Signal | null {

@@ -4,7 +4,8 @@ import type { Signal } from '../../../src-shared/domain/strategy';
 import { LiquidityProvisionParamsSchema } from '../../../src-shared/settings/sections/strategy-params/advanced';
 import { RollingStdDev, RollingSum } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
-import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
+import type { StrategyDefinition, StrategyLogic } from './definition';
+import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof LiquidityProvisionParamsSchema>;
 
@@ -51,6 +52,8 @@ const QUOTE_FLAT_ASK = 'flat, order flow selling: quote the ask';
  * and imbalanceWindow bars). O(1) per bar.
  */
 class LiquidityProvision implements StrategyLogic {
+  /** This step's signals; an unchanged abstention (or the same signals) reuses the previous decision. */
+  private readonly decisions = new DecisionMemo();
   private readonly states = new Map<string, QuoteState>();
   private readonly configured: ReadonlySet<string>;
 
@@ -59,7 +62,8 @@ class LiquidityProvision implements StrategyLogic {
   }
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
-    const signals: Signal[] = [];
+    const decisions = this.decisions;
+    decisions.begin();
     let reason = 'no configured instrument in this slice';
     for (const bar of snapshot.slice.bars) {
       if (!this.configured.has(bar.instrument)) continue;
@@ -71,10 +75,10 @@ class LiquidityProvision implements StrategyLogic {
       const state = this.stateOf(bar.instrument);
       this.account(state, bar);
       const signal = this.quote(state, bar, spec.makerFee);
-      if (signal) signals.push(signal);
+      if (signal) decisions.add(signal);
       else reason = `warming up: ${state.returns.moments.count}/${this.params.volatilityWindow} returns`;
     }
-    return decide(signals, reason);
+    return decisions.end(reason);
   }
 
   /** Books the previous quote's fill (by this bar, the one it was worked on) and updates the statistics. */

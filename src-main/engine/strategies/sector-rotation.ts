@@ -6,6 +6,7 @@ import { RingBuffer } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
 import { fmt, frozenSignal, unit } from './base-b-support';
+import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof SectorRotationParamsSchema>;
 
@@ -38,18 +39,19 @@ class SectorRotation implements StrategyLogic {
   private lookedUpAt = -1;
   private steps = 0;
   private lastRebalance = -1;
+  /** This step's signals; an unchanged abstention (or the same signals) reuses the previous decision. */
+  private readonly decisions = new DecisionMemo();
 
   constructor(private readonly params: Params) {}
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
     if (this.lookedUpAt !== snapshot.instruments.size) this.lookUp(snapshot.instruments);
     const needed = 2 * this.params.k;
-    if (this.sectors.length === 0) return { signals: [], abstain: 'no instruments of asset class sector' };
+    if (this.sectors.length === 0) return this.abstain('no instruments of asset class sector');
     if (this.sectors.length < needed) {
-      return {
-        signals: [],
-        abstain: `ranks the top and bottom ${this.params.k} sectors: needs at least ${needed}, found ${this.sectors.length}`,
-      };
+      return this.abstain(
+        `ranks the top and bottom ${this.params.k} sectors: needs at least ${needed}, found ${this.sectors.length}`,
+      );
     }
     let sawSector = false;
     for (const bar of snapshot.slice.bars) {
@@ -61,11 +63,19 @@ class SectorRotation implements StrategyLogic {
     if (sawSector) this.steps += 1;
     if (this.lastRebalance < 0 || this.steps - this.lastRebalance >= this.params.rebalanceBars) {
       const warming = this.rebalance();
-      if (warming !== null) return { signals: [], abstain: warming };
+      if (warming !== null) return this.abstain(warming);
     }
-    const signals: Signal[] = [];
-    for (const s of this.ranked) signals.push(s.signal);
-    return { signals, abstain: null };
+    // The ranked sectors' signals are the same objects until the next rebalance: so is the decision.
+    const decisions = this.decisions;
+    decisions.begin();
+    for (const s of this.ranked) decisions.add(s.signal);
+    return decisions.size > 0 ? decisions.end('') : { signals: [], abstain: null };
+  }
+
+  /** The decision of a step without signals (the previous one while the reason is unchanged). */
+  private abstain(reason: string): StrategyDecision {
+    this.decisions.begin();
+    return this.decisions.end(reason);
   }
 
   /** Ranks the warm sectors and sets their actions; returns a warming-up reason when too few are warm. */

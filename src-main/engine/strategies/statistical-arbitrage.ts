@@ -4,7 +4,8 @@ import type { Signal } from '../../../src-shared/domain/strategy';
 import { StatisticalArbitrageParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
 import { RollingSum } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
-import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
+import type { StrategyDefinition, StrategyLogic } from './definition';
+import { DecisionMemo } from './decision-memo';
 import { signal, warmingUp } from './base-a/per-instrument';
 
 type Params = z.output<typeof StatisticalArbitrageParamsSchema>;
@@ -41,6 +42,11 @@ class StatisticalArbitrage implements StrategyLogic {
   private position = 0;
   private reason = '';
   private readonly flatReason: string;
+  private missingTexts: Record<'unlistedA' | 'unlistedB' | 'neither' | 'noA' | 'noB', string> | null = null;
+  /** The hold signals of both legs while flat, made again only when their reason changes. */
+  private holds: readonly [Signal, Signal] | null = null;
+  /** This step's signals; an unchanged abstention (or the same signals) reuses the previous decision. */
+  private readonly decisions = new DecisionMemo();
 
   constructor(private readonly params: Params) {
     this.flatReason = `spread z within ±${params.entryZ}: no spread position`;
@@ -60,8 +66,8 @@ class StatisticalArbitrage implements StrategyLogic {
       if (bar.instrument === legA) a = bar;
       else if (bar.instrument === legB) b = bar;
     }
-    if (!a || !b) return decide([], this.missingLeg(snapshot, a, b));
-    if (!(a.close > 0 && b.close > 0)) return decide([], 'both legs need positive prices (log prices)');
+    if (!a || !b) return this.abstain(this.missingLeg(snapshot, a, b));
+    if (!(a.close > 0 && b.close > 0)) return this.abstain('both legs need positive prices (log prices)');
     if (this.steps === 0) {
       this.originX = Math.log(a.close);
       this.originY = Math.log(b.close);
@@ -75,7 +81,7 @@ class StatisticalArbitrage implements StrategyLogic {
     this.sumXY.push(x * y);
     this.steps += 1;
     const n = this.params.window;
-    if (this.steps < n) return decide([], warmingUp(this.steps, n));
+    if (this.steps < n) return this.abstain(warmingUp(this.steps, n));
 
     const meanX = this.sumX.sum / n;
     const meanY = this.sumY.sum / n;
@@ -84,15 +90,25 @@ class StatisticalArbitrage implements StrategyLogic {
     const cyy = Math.max(0, this.sumYY.sum - this.sumY.sum * meanY);
     const cxy = this.sumXY.sum - this.sumX.sum * meanY;
     const ols = this.params.hedgeRatio === 'rolling-ols';
-    if (ols && !(cxx > 0)) return decide([], `${legA} did not move over the window: no hedge ratio`);
+    if (ols && !(cxx > 0)) return this.abstain(`${legA} did not move over the window: no hedge ratio`);
     const beta = ols ? cxy / cxx : this.params.fixedHedgeRatio;
     const residual = y - meanY - beta * (x - meanX);
     const ssr = cyy - 2 * beta * cxy + beta * beta * cxx;
     const z = ssr > EXACT_FIT * (cyy + beta * beta * cxx) ? residual / Math.sqrt(ssr / n) : 0;
-    return decide(this.decideOn(z, beta), 'no signal');
+    const decisions = this.decisions;
+    decisions.begin();
+    this.decideOn(z, beta, decisions);
+    return decisions.end('no signal');
   }
 
-  private decideOn(z: number, beta: number): Signal[] {
+  /** The decision of a step without signals. */
+  private abstain(reason: string): StrategyDecision {
+    this.decisions.begin();
+    return this.decisions.end(reason);
+  }
+
+  /** Adds the step's two signals. */
+  private decideOn(z: number, beta: number, decisions: DecisionMemo): void {
     const { legA, legB, entryZ, exitZ } = this.params;
     const previous = this.position;
     if (z >= entryZ) this.position = -1;
@@ -108,23 +124,33 @@ class StatisticalArbitrage implements StrategyLogic {
     } else if (this.position === 0) {
       this.reason = this.flatReason;
     }
-    if (this.position === 0)
-      return [signal(legA, 'hold', 0, this.reason), signal(legB, 'hold', 0, this.reason)];
+    if (this.position === 0) {
+      if (this.holds === null || this.holds[0].reason !== this.reason)
+        this.holds = [signal(legA, 'hold', 0, this.reason), signal(legB, 'hold', 0, this.reason)];
+      decisions.add(this.holds[0]);
+      decisions.add(this.holds[1]);
+      return;
+    }
     const confidence = Math.abs(z) / (2 * entryZ);
     const sellsB = this.position < 0;
-    return [
-      signal(legA, sellsB ? 'buy' : 'sell', confidence, this.reason),
-      signal(legB, sellsB ? 'sell' : 'buy', confidence, this.reason),
-    ];
+    decisions.add(signal(legA, sellsB ? 'buy' : 'sell', confidence, this.reason));
+    decisions.add(signal(legB, sellsB ? 'sell' : 'buy', confidence, this.reason));
   }
 
+  /** Why a step without both legs abstains (the texts are made once: this can be every step). */
   private missingLeg(snapshot: MarketSnapshot, a: Bar | undefined, b: Bar | undefined): string {
     const { legA, legB } = this.params;
-    for (const leg of [legA, legB]) {
-      if (!snapshot.instruments.has(leg)) return `${leg} is not among the market's instruments`;
-    }
-    if (!a && !b) return `no bar of ${legA} or ${legB} at this step`;
-    return `no bar of ${a ? legB : legA} at this step: the legs are paired on common steps`;
+    const texts = (this.missingTexts ??= {
+      unlistedA: `${legA} is not among the market's instruments`,
+      unlistedB: `${legB} is not among the market's instruments`,
+      neither: `no bar of ${legA} or ${legB} at this step`,
+      noA: `no bar of ${legA} at this step: the legs are paired on common steps`,
+      noB: `no bar of ${legB} at this step: the legs are paired on common steps`,
+    });
+    if (!snapshot.instruments.has(legA)) return texts.unlistedA;
+    if (!snapshot.instruments.has(legB)) return texts.unlistedB;
+    if (!a && !b) return texts.neither;
+    return a ? texts.noB : texts.noA;
   }
 }
 

@@ -106,6 +106,13 @@ describe('statistical-arbitrage', () => {
     expect(logic.evaluate(snapshotOf(2, [flatBar('X', 2, 1)], { instruments: PAIR })).abstain).toBe(
       'no bar of BANK-A or BANK-B at this step',
     );
+    const onlyB = [flatBar('BANK-B', 2, 10)];
+    expect(logic.evaluate(snapshotOf(2, onlyB, { instruments: PAIR })).abstain).toBe(
+      'no bar of BANK-A at this step: the legs are paired on common steps',
+    );
+    expect(logic.evaluate(snapshotOf(2, onlyB, { instruments: [PAIR[1]!] })).abstain).toBe(
+      "BANK-A is not among the market's instruments",
+    );
     const zero = [flatBar('BANK-A', 3, 10), flatBar('BANK-B', 3, 0)];
     expect(logic.evaluate(snapshotOf(3, zero, { instruments: PAIR })).abstain).toBe(
       'both legs need positive prices (log prices)',
