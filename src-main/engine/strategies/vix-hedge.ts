@@ -6,6 +6,7 @@ import { ZScore } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
 import { fmt, frozenSignal, unit } from './base-b-support';
+import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof VixHedgeParamsSchema>;
 
@@ -38,6 +39,8 @@ class VixHedge implements StrategyLogic {
   private peak = 0;
   /** The signals of the current state, rebuilt only when it changes. */
   private legs: Signal[] = [];
+  /** This step's signals; an unchanged abstention (or the same legs) reuses the previous decision. */
+  private readonly decisions = new DecisionMemo();
   private readonly missingVolatility: string;
   private readonly missingIndex: string;
   private readonly noBar: string;
@@ -54,27 +57,36 @@ class VixHedge implements StrategyLogic {
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
     if (this.lookedUpAt !== snapshot.instruments.size) this.lookUp(snapshot.instruments);
-    if (this.volatilityId === null) return { signals: [], abstain: this.missingVolatility };
-    if (this.wantIndex && this.indexId === null) return { signals: [], abstain: this.missingIndex };
+    if (this.volatilityId === null) return this.abstain(this.missingVolatility);
+    if (this.wantIndex && this.indexId === null) return this.abstain(this.missingIndex);
     let level = NaN;
     for (const bar of snapshot.slice.bars) if (bar.instrument === this.volatilityId) level = bar.close;
-    if (Number.isNaN(level)) return { signals: [], abstain: this.noBar };
+    if (Number.isNaN(level)) return this.abstain(this.noBar);
     if (!(level > 0)) {
-      return { signals: [], abstain: `${this.params.volatilitySymbol} level must be positive, got ${level}` };
+      return this.abstain(`${this.params.volatilitySymbol} level must be positive, got ${level}`);
     }
     this.levelZ.update(level);
     if (this.previousLevel > 0) this.changeZ.update(Math.log(level / this.previousLevel));
     this.previousLevel = level;
     this.seen += 1;
     if (!this.changeZ.ready) {
-      return {
-        signals: [],
-        abstain: `warming up: ${this.params.volatilitySymbol} ${this.seen}/${this.params.zWindow + 1} bars`,
-      };
+      return this.abstain(
+        `warming up: ${this.params.volatilitySymbol} ${this.seen}/${this.params.zWindow + 1} bars`,
+      );
     }
     if (this.legs.length === 0) this.setLegs(0, 'no volatility spike');
     this.step(level);
-    return { signals: this.legs.slice(), abstain: null };
+    // The legs are the same frozen signals until the view changes: so is the decision.
+    const decisions = this.decisions;
+    decisions.begin();
+    for (const leg of this.legs) decisions.add(leg);
+    return decisions.size > 0 ? decisions.end('') : { signals: [], abstain: null };
+  }
+
+  /** The decision of a step without signals (the previous one while the reason is unchanged). */
+  private abstain(reason: string): StrategyDecision {
+    this.decisions.begin();
+    return this.decisions.end(reason);
   }
 
   private step(level: number): void {
