@@ -1,5 +1,5 @@
 import type { EnsembleDecision, StrategyVote, VoteContribution, VotingMethod } from './types';
-import { contributionOf, verdictOf } from './voting';
+import { contributionOf, decisionOf } from './voting';
 import { SlotMemo } from '../slot-memo';
 
 /** One instrument's ballot: the positions of its votes in the step's list, kept from step to step. */
@@ -95,15 +95,6 @@ export class BallotBox {
       if (index >= 0) votedIn[index] = this.step;
       breakdown.push(contributionOf(v, index >= 0 ? weights[index] : undefined));
     }
-    const verdict = verdictOf(breakdown, method);
-    return {
-      instrument,
-      method,
-      action: verdict.action,
-      confidence: verdict.confidence,
-      score: verdict.score,
-      outcome: verdict.outcome,
-      breakdown,
-    };
+    return decisionOf(instrument, method, breakdown);
   }
 }

@@ -32,7 +32,18 @@ export function vote(
   weights: ReadonlyMap<string, number>,
   method: VotingMethod = 'weighted_average',
 ): EnsembleDecision {
-  const breakdown = checkedBreakdown(instrument, votes, weights);
+  return decisionOf(instrument, method, checkedBreakdown(instrument, votes, weights));
+}
+
+/**
+ * The decision on one instrument from its checked breakdown: the verdict by `method` (which sets each
+ * contribution) with the breakdown. Shared by `vote` and the ensemble's ballot box.
+ */
+export function decisionOf(
+  instrument: string,
+  method: VotingMethod,
+  breakdown: VoteContribution[],
+): EnsembleDecision {
   const verdict = verdictOf(breakdown, method);
   return {
     instrument,
@@ -69,13 +80,10 @@ export function weightMap(strategyIds: readonly string[], weights: ArrayLike<num
   return new Map(strategyIds.map((id, i) => [id, weights[i]!]));
 }
 
-export type Verdict = Pick<EnsembleDecision, 'action' | 'confidence' | 'score' | 'outcome'>;
+type Verdict = Pick<EnsembleDecision, 'action' | 'confidence' | 'score' | 'outcome'>;
 
-/**
- * The verdict of one instrument's checked votes by `method` (rules in `vote`); sets each contribution.
- * Exported for the ensemble's ballot box, which checks and groups the votes its own way.
- */
-export function verdictOf(breakdown: VoteContribution[], method: VotingMethod): Verdict {
+/** The verdict of one instrument's checked votes by `method` (rules in `vote`); sets each contribution. */
+function verdictOf(breakdown: VoteContribution[], method: VotingMethod): Verdict {
   if (method === 'majority') return majority(breakdown);
   return method === 'blend' ? blend(breakdown) : weightedAverage(breakdown);
 }
