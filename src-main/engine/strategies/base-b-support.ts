@@ -3,7 +3,7 @@ import type { Signal, SignalAction } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyLogic } from './definition';
 import { DecisionMemo } from './decision-memo';
-import { SlotMemo } from '../slot-memo';
+import { TradedStates } from './traded-states';
 import { formatFixed } from './format-fixed';
 
 // Building blocks shared by the base-b strategies: the per-instrument state of a single-instrument strategy,
@@ -77,10 +77,8 @@ export function frozenSignal(
  * traded instrument is warm abstains, naming the reason.
  */
 export class PerInstrumentRunner implements StrategyLogic {
-  private readonly states = new Map<InstrumentId, InstrumentState | null>();
-  private readonly statesByBar = new SlotMemo<InstrumentState | null>();
+  private readonly states: TradedStates<InstrumentState>;
   private readonly decisions = new DecisionMemo();
-  private readonly classes: ReadonlySet<AssetClass>;
   private readonly noInstrument: string;
   /**
    * The states' `update` when they all share one (they are one class): called through it, not looked up
@@ -90,11 +88,12 @@ export class PerInstrumentRunner implements StrategyLogic {
   private update: InstrumentState['update'] | null = null;
   private uniform = true;
 
-  constructor(
-    assetClasses: readonly AssetClass[],
-    private readonly create: (spec: InstrumentSpec) => InstrumentState,
-  ) {
-    this.classes = new Set(assetClasses);
+  constructor(assetClasses: readonly AssetClass[], create: (spec: InstrumentSpec) => InstrumentState) {
+    this.states = new TradedStates(new Set(assetClasses), (spec) => {
+      const state = create(spec);
+      this.noteUpdate(state.update);
+      return state;
+    });
     this.noInstrument = `no bar of a traded asset class (${assetClasses.join(', ')}) in this step`;
   }
 
@@ -106,7 +105,7 @@ export class PerInstrumentRunner implements StrategyLogic {
     const bars = snapshot.slice.bars;
     for (let i = 0; i < bars.length; i++) {
       const bar = bars[i]!;
-      const state = this.stateOf(i, bar.instrument, snapshot.instruments);
+      const state = this.states.of(i, bar.instrument, snapshot.instruments);
       if (state === null) continue;
       // One call per bar, returning the signal (through the shared `update` when there is one).
       const update = this.update;
@@ -133,27 +132,6 @@ export class PerInstrumentRunner implements StrategyLogic {
       this.uniform = false;
       this.update = null;
     }
-  }
-
-  private stateOf(
-    position: number,
-    id: InstrumentId,
-    instruments: ReadonlyMap<InstrumentId, InstrumentSpec>,
-  ): InstrumentState | null {
-    const remembered = this.statesByBar.at(position, id);
-    if (remembered !== undefined) return remembered;
-    const known = this.states.get(id);
-    if (known !== undefined) {
-      this.statesByBar.remember(position, id, known);
-      return known;
-    }
-    const spec = instruments.get(id);
-    if (spec === undefined) return null;
-    const state = this.classes.has(spec.assetClass) ? this.create(spec) : null;
-    if (state !== null) this.noteUpdate(state.update);
-    this.states.set(id, state);
-    this.statesByBar.remember(position, id, state);
-    return state;
   }
 }
 

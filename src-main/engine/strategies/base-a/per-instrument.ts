@@ -4,6 +4,7 @@ import type { MarketSnapshot, StrategyDecision } from '../../ports';
 import type { StrategyLogic } from '../definition';
 import { DecisionMemo } from '../decision-memo';
 import { SlotMemo } from '../../slot-memo';
+import { TradedStates } from '../traded-states';
 
 /** What a rule says about one instrument on one bar: a signal, or why it has none (e.g. still warming up). */
 export type Verdict = Signal | string;
@@ -29,7 +30,7 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
     if (typeof step !== 'function')
       throw new TypeError(`${new.target.name}: step must be a method of the class, not a field`);
     this.frame = new FrameMemory(
-      new Set(assetClasses),
+      new TradedStates(new Set(assetClasses), (spec) => this.createState(spec)),
       `no bar of an instrument in its asset classes (${assetClasses.join(', ')}) at this step`,
       // The subclass's step, read once: looked up on `this` in this shared code, it would be a
       // megamorphic property lookup per bar.
@@ -51,7 +52,7 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
     const bars = snapshot.slice.bars;
     for (let i = 0; i < bars.length; i++) {
       const bar = bars[i]!;
-      const state = this.stateOf(frame, i, bar.instrument, snapshot);
+      const state = frame.states.of(i, bar.instrument, snapshot.instruments);
       if (state === null) continue;
       frame.position = i;
       const verdict = frame.step.call(this, state, bar, snapshot);
@@ -81,27 +82,6 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
     frame.previousSignals.remember(frame.position, instrument, made);
     return made;
   }
-
-  private stateOf(
-    frame: FrameMemory<State>,
-    position: number,
-    instrument: string,
-    snapshot: MarketSnapshot,
-  ): State | null {
-    const remembered = frame.statesByBar.at(position, instrument);
-    if (remembered !== undefined) return remembered;
-    const known = frame.states.get(instrument);
-    if (known !== undefined) {
-      frame.statesByBar.remember(position, instrument, known);
-      return known;
-    }
-    const spec = snapshot.instruments.get(instrument);
-    if (!spec) return null;
-    const state = frame.classes.has(spec.assetClass) ? this.createState(spec) : null;
-    frame.states.set(instrument, state);
-    frame.statesByBar.remember(position, instrument, state);
-    return state;
-  }
 }
 
 /**
@@ -109,8 +89,6 @@ export abstract class PerInstrumentLogic<State> implements StrategyLogic {
  * on `this` in the shared frame code would be megamorphic lookups; read here they are direct loads.
  */
 class FrameMemory<State> {
-  readonly states = new Map<string, State | null>();
-  readonly statesByBar = new SlotMemo<State | null>();
   /** The signal last given at each position of the slice. */
   readonly previousSignals = new SlotMemo<Signal>();
   readonly decisions = new DecisionMemo();
@@ -118,7 +96,7 @@ class FrameMemory<State> {
   position = 0;
 
   constructor(
-    readonly classes: ReadonlySet<AssetClass>,
+    readonly states: TradedStates<State>,
     /** The abstain reason of a step without a bar of a traded instrument. */
     readonly idle: string,
     /** The strategy's `step`. */
