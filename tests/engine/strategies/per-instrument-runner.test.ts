@@ -12,20 +12,18 @@ import { spec } from './base-b-fixtures';
 /** Buys once it has seen two bars; says which class judged the bar in the reason. */
 class Buyer implements InstrumentState {
   seen = 0;
-  readonly warmUp = 2;
-  constructor(private readonly id: string) {}
+  readonly warmUp: number = 2;
+  constructor(protected readonly id: string) {}
   update(bar: Bar): Signal | null {
     this.seen += 1;
     return this.seen < this.warmUp ? null : frozenSignal(this.id, 'buy', 1, `buyer ${bar.close}`);
   }
 }
 
-/** Another state class (a strategy whose factory mixes classes): sells from its first bar. */
-class Seller implements InstrumentState {
-  seen = 0;
-  readonly warmUp = 1;
-  constructor(private readonly id: string) {}
-  update(bar: Bar): Signal | null {
+/** Another state class, with its own update (a strategy whose factory mixes classes): sells from its first bar. */
+class Seller extends Buyer {
+  override readonly warmUp = 1;
+  override update(bar: Bar): Signal | null {
     this.seen += 1;
     return frozenSignal(this.id, 'sell', 1, `seller ${bar.close}`);
   }
