@@ -104,9 +104,9 @@ export class OrderPlanner {
       lotSize: spec.lotSize,
       currentQty: current,
       breakerMultiplier: risk.breaker.sizeMultiplier(),
-      // Only a buy or sell is sized against the exposure cap; the others do not read the positions.
-      positions:
-        decision.outcome === 'decided' && decision.action !== 'hold' ? portfolio.notionals() : NO_POSITIONS,
+      // Only a buy or sell is sized against the exposure cap (the decision is decided by here); a hold does
+      // not read the positions.
+      positions: decision.action !== 'hold' ? portfolio.notionals() : NO_POSITIONS,
     };
     // The quantity first: most decisions stop here, and the record (notes and all) is built only for an order.
     const targetQty = sizer.targetQty(decision, context);
