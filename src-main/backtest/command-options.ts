@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_AMOUNT } from '../../src-shared/ipc/backtest-schemas';
 import { SCENARIOS, type Scenario } from '../../src-shared/settings/sections/market';
 import { BACKTEST_DEFAULTS, type BacktestSettings } from '../../src-shared/settings/sections/backtest';
 import type { Settings } from '../../src-shared/settings/schema';
@@ -40,6 +41,8 @@ export const BACKTEST_ARGS = {
 
 const CLASSIC_ONLY = ['fast', 'slow', 'size', 'slippage'] as const;
 const isFee = (n: number): boolean => n >= 0 && n < 1;
+/** A starting cash or order size: positive, and at most MAX_AMOUNT (as the app's backtest form). */
+const isAmount = (n: number): boolean => n > 0 && n <= MAX_AMOUNT;
 
 /** The CLI's options parsed, without reading any settings (the caller loads them from these paths). */
 export function parseBacktestArgs(
@@ -60,7 +63,7 @@ export function buildBacktestCommand(
   section: BacktestSettings = BACKTEST_DEFAULTS,
 ): BacktestCommand {
   const range = parseTimeRange(values.from, values.to);
-  const cash = numberOption(values.cash, 'cash', (n) => n > 0) ?? null;
+  const cash = numberOption(values.cash, 'cash', isAmount) ?? null;
   const seed = numberOption(values.seed, 'seed', (n) => Number.isSafeInteger(n)) ?? settings.market.seed;
   const commission = numberOption(values.commission, 'commission', isFee);
   const files = values.data === undefined ? [] : values.data.split(',').map((f) => f.trim());
@@ -89,7 +92,7 @@ export function buildBacktestCommand(
         range,
         fast,
         slow,
-        size: numberOption(values.size, 'size', (n) => n > 0) ?? 1,
+        size: numberOption(values.size, 'size', isAmount) ?? 1,
         commission: commission ?? 0,
         slippage: numberOption(values.slippage, 'slippage', isFee) ?? 0,
         cash: cash ?? settings.paper.initialCash,

@@ -15,6 +15,15 @@ const positive = (what: string) =>
   z
     .number({ error: `the ${what} must be a number` })
     .refine((n) => Number.isFinite(n) && n > 0, { error: `the ${what} must be positive` });
+/**
+ * The largest starting cash or order size a run takes (10¹²): beyond it, equity and notionals lose their
+ * cents in a double and can overflow to Infinity, so such an amount is a typing slip, not a plan.
+ */
+export const MAX_AMOUNT = 1e12;
+const amount = (what: string) =>
+  positive(what).refine((n) => n <= MAX_AMOUNT, {
+    error: `the ${what} must be at most 1 000 000 000 000`,
+  });
 const fraction = (what: string) =>
   z.number({ error: `the ${what} must be a number` }).refine((n) => Number.isFinite(n) && n >= 0 && n < 1, {
     error: `the ${what} is a fraction from 0 up to (not including) 1, e.g. 0.001 for 10 bps`,
@@ -62,7 +71,7 @@ const PipelineRunSchema = z.strictObject({
     .int({ error: 'the seed must be a whole number' })
     .min(0, { error: 'the seed must be 0 or more' })
     .max(2 ** 31 - 1, { error: 'the seed must be below 2^31' }),
-  cash: positive('starting cash').optional(),
+  cash: amount('starting cash').optional(),
   from: dateText,
   to: dateText,
 });
@@ -73,10 +82,10 @@ const ClassicRunSchema = z.strictObject({
   source: BacktestSourceSchema,
   fast: period,
   slow: period,
-  size: positive('size'),
+  size: amount('size'),
   commission: fraction('commission'),
   slippage: fraction('slippage'),
-  cash: positive('starting cash').optional(),
+  cash: amount('starting cash').optional(),
   from: dateText,
   to: dateText,
 });

@@ -113,6 +113,9 @@ describe('botv2 backtest options', () => {
         '--commission: "1.5" is not valid',
       ],
       [['--data', 'a.csv', '--cash=-5'], '--cash: "-5" is not valid'],
+      // Amounts beyond 10¹² lose their cents and can overflow equity: refused, as in the app's form.
+      [['--data', 'a.csv', '--cash', '1e308'], '--cash: "1e308" is not valid'],
+      [['--data', 'a.csv', '--strategy', 'sma-cross', '--size', '2e12'], '--size: "2e12" is not valid'],
       [['--data', 'a.csv', '--from', '2020-13-01'], '--from: "2020-13-01" is not a date'],
     ];
     for (const [args, message] of cases) expect(() => build(...args), args.join(' ')).toThrow(message);

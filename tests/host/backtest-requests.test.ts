@@ -167,6 +167,14 @@ describe('backtests from the app', () => {
         ok: false,
         error: 'invalid startBacktest request: from: expected a date as YYYY-MM-DD',
       });
+      expect(dispatch('startBacktest', { ...CLASSIC, cash: Number.MAX_VALUE })).toMatchObject({
+        ok: false,
+        error: 'invalid startBacktest request: cash: the starting cash must be at most 1 000 000 000 000',
+      });
+      expect(dispatch('startBacktest', { ...CLASSIC, size: 1e13 })).toMatchObject({
+        ok: false,
+        error: 'invalid startBacktest request: size: the size must be at most 1 000 000 000 000',
+      });
       expect(dispatch('backtestRuns', {})).toEqual({ ok: true, value: [] });
       expect(dispatch('backtestRun', { runId: 99 })).toEqual({
         ok: false,
