@@ -9,7 +9,7 @@ const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(signal) as [Signal, Signal, Signal
 const POOL: readonly (readonly Signal[])[] = [[a], [b, c], [d], [], [a, b, c]];
 
 describe('SignalHistory', () => {
-  it('keeps the last 4 of [a] [b c] [b c] [b c] [d], oldest first (runs trimmed from the front)', () => {
+  it('keeps the last 4 of [a] [b c] [b c] [b c] [d], oldest first (the oldest list cut at the start of the window)', () => {
     const history = new SignalHistory(4);
     for (const list of [POOL[0]!, POOL[1]!, POOL[1]!, POOL[1]!, POOL[2]!]) history.add(list);
     expect(history.list()).toEqual([c, b, c, d]);
