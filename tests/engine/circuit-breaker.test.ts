@@ -179,3 +179,46 @@ describe('CircuitBreaker', () => {
     expect(b.onEquity(83.6, 3)!.after.level).toBe(1); // 5 % below the new peak
   });
 });
+
+describe('CircuitBreaker recovery after a partial step-down', () => {
+  it('steps down to level 0 once the drawdown is gone, after stepping 3 → 1', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    b.onEquity(84, 0); // drawdown 16 % → level 3, cooldown until 30 min
+    expect(b.onEquity(93, 30 * MIN)!.after).toMatchObject({ level: 1, cooldownUntil: null }); // 7 % → level 1
+    // Back at the peak: drawdown 0 warrants level 0, and the only cooldown (from the trip at 0) ran out at
+    // 30 min, so the level must step down and the size multiplier return to 1.
+    const recovered = b.onEquity(100, 31 * MIN);
+    expect(recovered).toMatchObject({
+      kind: 'recover',
+      reason: 'drawdown 0.00 % after the cooldown: level 1 → 0',
+    });
+    expect(b.state()).toMatchObject({ level: 0, sizeMultiplier: 1 });
+  });
+
+  it('sits exactly at the warranted level whenever the last trip is a cooldown or more ago', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          // Equity near the peak, so paths step between every level.
+          fc.tuple(fc.double({ min: 80, max: 110, noNaN: true }), fc.integer({ min: 0, max: 40 * MIN })),
+          { maxLength: 60 },
+        ),
+        (path) => {
+          const b = new CircuitBreaker(config, { equity: 100 });
+          let time = 0;
+          let lastTrip = -Infinity;
+          for (const [equity, gap] of path) {
+            time += gap;
+            if (b.onEquity(equity, time)?.kind === 'trip') lastTrip = time;
+            const { level, drawdown } = b.state();
+            // The breaker counts a drawdown within 1e-12 of a threshold as reaching it (float rounding).
+            const at = (threshold: number) => drawdown >= threshold - 1e-12;
+            const warranted = at(0.15) ? 3 : at(0.1) ? 2 : at(0.05) ? 1 : 0;
+            if (time - lastTrip >= config.cooldownMs) expect(level).toBe(warranted);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

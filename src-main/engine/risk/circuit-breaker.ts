@@ -143,7 +143,8 @@ export class CircuitBreaker {
         reason: `drawdown ${percent(drawdown)} reached level ${warranted} (${percent(threshold)})`,
       };
     }
-    if (warranted < m.level && m.cooldownUntil !== null && time >= m.cooldownUntil) {
+    // No cooldown running (null after an earlier step-down) counts as run out: a level must not get stuck.
+    if (warranted < m.level && (m.cooldownUntil === null || time >= m.cooldownUntil)) {
       const from = m.level;
       m.level = warranted;
       m.cooldownUntil = null;
