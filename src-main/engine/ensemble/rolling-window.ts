@@ -13,6 +13,8 @@ export class RollingWindow {
   private sumSq = 0;
   private shift = 0;
   private pushesSinceExact = 0;
+  /** How many of the latest values equal the latest one: the window is constant once it covers it all. */
+  private run = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1)
@@ -26,6 +28,8 @@ export class RollingWindow {
 
   /** Appends a value, dropping the oldest once the window is full. */
   push(value: number): void {
+    const latest = this.values[(this.head + this.capacity - 1) % this.capacity];
+    this.run = this.length > 0 && value === latest ? this.run + 1 : 1;
     if (this.length === this.capacity) {
       const old = this.values[this.head]! - this.shift;
       this.sum -= old;
@@ -51,7 +55,8 @@ export class RollingWindow {
   /** Sample variance (n − 1 in the denominator); 0 with fewer than two values. Never negative. */
   variance(): number {
     const n = this.length;
-    if (n < 2) return 0;
+    // Returns that do not vary have no variance, whatever rounding the running sums still carry.
+    if (n < 2 || this.run >= n) return 0;
     return Math.max(0, (this.sumSq - (this.sum * this.sum) / n) / (n - 1));
   }
 
@@ -68,6 +73,7 @@ export class RollingWindow {
     this.sumSq = 0;
     this.shift = 0;
     this.pushesSinceExact = 0;
+    this.run = 0;
   }
 
   private recompute(): void {

@@ -143,3 +143,36 @@ describe('AdaptiveAllocator', () => {
     expect(() => a.rebalance(Number.NaN)).toThrow('rebalance time must be finite, got NaN');
   });
 });
+
+describe('a window that has slid onto constant returns', () => {
+  it('has variance exactly 0, so its Sharpe ratio is 0 (not rounding noise over rounding noise)', () => {
+    // The running sums still carry the rounding of the values that left; the returns held do not vary.
+    const cases: [number, number[], number][] = [
+      [4, [0.01, -0.02], 0.001], // 4 × 0.001 held
+      [5, [0.001, 0.002, 0.004], 0.001],
+      [10, [0.01, 0.02, 0.03], 0], // 10 × 0 held: a strategy flat all window
+      [4, [0.01, -0.02], 0],
+    ];
+    for (const [capacity, before, constant] of cases) {
+      const w = new RollingWindow(capacity);
+      for (const v of [...before, ...Array<number>(capacity).fill(constant)]) w.push(v);
+      expect(w.variance()).toBe(0);
+      expect(sharpeRatio(w.mean(), w.variance(), w.count)).toBe(0);
+    }
+  });
+
+  it('counts a strategy flat all window as Sharpe 0: with the others negative, weights stay equal', () => {
+    const a = new AdaptiveAllocator({ ...config, minWeight: 0.01, maxWeight: 0.5 });
+    a.rebalance(0);
+    // Strategy 0 traded, then was flat for the whole 4-bar window; 1 and 2 lost (Sharpe −√(3/8)).
+    feed(a, [
+      [0.01, -0.02, 0, 0, 0, 0],
+      [0, 0, ...GOOD.map((r) => -r)],
+      [0, 0, ...GOOD.map((r) => -r)],
+    ]);
+    expect(a.rebalance(DAY)).toBe(true);
+    expect(a.snapshot().sharpe[0]).toBe(0);
+    // No positive Sharpe at all → equal weights (docs/RISK.md), not the maximum for strategy 0.
+    [1 / 3, 1 / 3, 1 / 3].forEach((w, i) => expect(a.weights()[i]).toBeCloseTo(w, 12));
+  });
+});
