@@ -150,6 +150,7 @@ export class Engine {
     if (trip) {
       journal.recordBreakerEvent(trip);
       breakerEvents.push(trip);
+      this.cancelIfStopped();
     }
 
     const snapshot: MarketSnapshot = {
@@ -239,7 +240,18 @@ export class Engine {
 
   /** The trader forces a breaker level for a duration of engine time. */
   forceLevel(level: BreakerLevel, durationMs: number, reason: string): Result<BreakerEvent> {
-    return this.manual((breaker, time) => breaker.force(level, durationMs, reason, time));
+    const result = this.manual((breaker, time) => breaker.force(level, durationMs, reason, time));
+    if (result.ok) this.cancelIfStopped();
+    return result;
+  }
+
+  /**
+   * Once opening trades are stopped (level 3, by a trip, a forced level or a forced level's expiry), every
+   * working order is cancelled, as a halt does: an order resting from before could otherwise still fill and
+   * open a position. Strategies re-decide on the next step, where only reducing orders pass.
+   */
+  private cancelIfStopped(): void {
+    if (!this.deps.risk.breaker.state().openingAllowed) this.ledger.cancelAll();
   }
 
   /** The trader re-arms the breaker at the current equity. */

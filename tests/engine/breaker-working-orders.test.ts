@@ -36,17 +36,21 @@ const X: InstrumentSpec = {
   takerFee: 0,
 };
 
-/** A liquidity provider that always bids for X with a resting limit 10 % under the last close. */
+/**
+ * A liquidity provider that bids for X with a resting limit 10 % under the last close, while the close is
+ * at least 90; below it abstains, so the planner places no new order (which would replace the old bid).
+ */
 const bidder: StrategyDefinition = {
   id: 'bidder',
   name: 'Bidder',
   category: 'base',
-  rule: 'always bids 10 % under the close',
+  rule: 'bids 10 % under the close while the close is at least 90',
   needs: ['ohlcv'],
   params: z.object({}),
   create: () => ({
     evaluate: (snapshot) => {
       const close = snapshot.latest.get('X')!.close;
+      if (close < 90) return { signals: [], abstain: 'close below 90: no bid' };
       return {
         signals: [{ instrument: 'X', action: 'buy', confidence: 1, reason: 'bid', limitPrice: close * 0.9 }],
         abstain: null,
@@ -55,7 +59,10 @@ const bidder: StrategyDefinition = {
   }),
 };
 
-function engineWithBidder() {
+/** The default levels (5 / 10 / 15 % drawdown); a test can pass tighter ones to trip on a small loss. */
+const DEFAULT_LEVELS = [0.05, 0.1, 0.15] as const;
+
+function engineWithBidder(drawdowns: readonly [number, number, number] = DEFAULT_LEVELS) {
   const settings = testSettings();
   const journal = new MemoryJournal();
   const portfolio = new Portfolio(100_000);
@@ -72,9 +79,9 @@ function engineWithBidder() {
   const breaker = new CircuitBreaker(
     {
       levels: [
-        { drawdown: 0.05, sizeMultiplier: 0.5 },
-        { drawdown: 0.1, sizeMultiplier: 0.5 },
-        { drawdown: 0.15, sizeMultiplier: 0 },
+        { drawdown: drawdowns[0], sizeMultiplier: 0.5 },
+        { drawdown: drawdowns[1], sizeMultiplier: 0.5 },
+        { drawdown: drawdowns[2], sizeMultiplier: 0 },
       ],
       cooldownMs: 30 * MIN,
     },
@@ -119,17 +126,35 @@ describe('Breaker level 3 and orders already working', () => {
     expect(journal.fills.map((f) => f.effect)).toEqual(['open']);
   });
 
-  // DEFECT (src-main/engine/loop.ts, left to the lead): level 3 "stops every opening order", and a trader's
-  // halt cancels every working order, but neither a forced level 3 nor an automatic trip to level 3 cancels
-  // the opening orders already working. A resting GTC limit bid placed before the trip fills afterwards and
-  // opens a position at level 3. Expected: no 'open' or 'increase' fill once level 3 applies.
-  // Marked `it.fails` so CI stays green; it turns red when the loop is fixed (then make it a plain `it`).
-  it.fails('opens no position after a forced level 3, even from a limit order placed before it', () => {
+  // Level 3 stops every opening order, and a trader's halt cancels every working order; so must level 3
+  // when it comes in (forced here): a resting GTC limit bid placed before it would otherwise fill afterwards
+  // and open a position at level 3.
+  it('opens no position after a forced level 3, even from a limit order placed before it', () => {
     const { engine, journal } = engineWithBidder();
     engine.onSlice(slice(1, 100, 100, 100)); // resting bid at 90
     expect(engine.forceLevel(3, 60 * MIN, 'risk desk: stop trading').ok).toBe(true);
     expect(engine.breakerState().openingAllowed).toBe(false);
     engine.onSlice(slice(2, 100, 85, 95)); // trades through the old bid
     expect(journal.fills.filter((f) => f.effect === 'open' || f.effect === 'increase')).toEqual([]);
+  });
+
+  it('cancels the resting bid when an automatic trip reaches level 3, so the next bar adds nothing', () => {
+    // Levels at 0.05 / 0.1 / 0.2 % drawdown, so the small loss below trips straight to level 3.
+    const { engine, journal } = engineWithBidder([0.0005, 0.001, 0.002]);
+    engine.onSlice(slice(1, 100, 100, 100)); // a bid at 90 rests
+    engine.onSlice(slice(2, 100, 85, 95)); // the bid fills (in part: the book's depth), a new bid at 85.5 rests
+    const opened = journal.fills.map((f) => [f.effect, f.price]);
+    expect(opened).toEqual([['open', 90]]);
+    const qty = journal.fills[0]!.qty;
+    // Close 86 (above the bid at 85.5): the long loses qty × 4 from the close-95 peak of qty × 5 gained, a
+    // drawdown of 9·qty / (100 000 + 5·qty), above 0.2 % for the qty the book gives.
+    expect((9 * qty) / (100_000 + 5 * qty)).toBeGreaterThan(0.002);
+    const step = engine.onSlice(slice(3, 95, 86, 86));
+    expect(step.breakerEvents.map((e) => e.kind)).toEqual(['trip']);
+    expect(engine.breakerState().level).toBe(3);
+    const restingBid = [...journal.orders.values()].find((o) => o.order.limitPrice === 85.5)!;
+    expect([restingBid.status, restingBid.filledQty]).toEqual(['cancelled', 0]);
+    engine.onSlice(slice(4, 86, 70, 75)); // trades through 85.5: the cancelled bid must not fill
+    expect(journal.fills.filter((f) => f.effect === 'open' || f.effect === 'increase')).toHaveLength(1);
   });
 });

@@ -33,15 +33,22 @@ describe('EnsemblePipeline: whose correlation penalises a vote', () => {
     expect(step.decisions[0]!.confidence).toBeCloseTo(0.8 * 0.7, 12);
   });
 
-  // DOC/CODE MISMATCH, left to the lead (a fix moves the pinned tests/backtest/pipeline-regression figures):
-  // docs/RISK.md says the active strategies are "the strategies that voted buy or sell on the instrument";
-  // the pipeline counts every strategy that cast any vote (holds included) on any instrument, and applies
-  // one penalty to every instrument. Here a and b hold and only c buys: by the doc there is no active pair,
-  // so the correlation is 0 and c's 0.8 is not penalised; the code penalises it to 0.56.
-  // Marked `it.fails` so CI stays green; it turns red once the pipeline follows the doc.
-  it.fails('leaves a lone buyer unpenalised when the strategies correlated with it only hold', () => {
+  // docs/RISK.md: the active strategies are all that voted this step, holds included (a hold is a view), and
+  // the step's one penalty applies to every vote. Here a and b hold and c buys: all three pairs count.
+  it('counts holding strategies as active: a lone buyer among correlated holders is penalised too', () => {
     const step = correlatedPipeline().decide([vote('a', 'hold'), vote('b', 'hold'), vote('c', 'buy')]);
+    expect(step.portfolioCorrelation).toBeCloseTo(1, 12);
+    expect(step.penalty).toBeCloseTo(0.7, 12);
+    // Weighted average: buy tally 1/3 < hold tally 2/3, so the instrument's verdict is hold; c's penalised
+    // confidence shows in its share of the decision's breakdown.
+    const buyer = step.decisions[0]!.breakdown.find((b) => b.strategyId === 'c')!;
+    expect(buyer.confidence).toBeCloseTo(0.8 * 0.7, 12);
+  });
+
+  it('leaves the votes alone when fewer than two strategies vote (no pair to correlate)', () => {
+    const step = correlatedPipeline().decide([vote('c', 'buy')]);
     expect(step.portfolioCorrelation).toBe(0);
     expect(step.penalty).toBe(1);
+    expect(step.decisions[0]!.confidence).toBe(0.8);
   });
 });
