@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runSmaCross, TIE, type SmaCrossParams } from '../../src-main/backtest/classic-sma';
 import { ALL_TIME, BacktestInputError } from '../../src-main/backtest/options';
+import { BacktestResultSchema } from '../../src-main/backtest/result-schema';
 import { runBacktest } from '../../src-main/backtest/run-backtest';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -125,6 +126,28 @@ describe('classic SMA crossover on a hand-checked series', () => {
     const result = classic(writeSeries([10, 10, 10, 10], [10, 10, 10, 13]));
     expect(result.metrics.fills).toBe(0);
     expect(result.final_equity).toBe(100_000);
+  });
+
+  it('gives a result the worker schema accepts when a gain over a few minutes annualises past a double', () => {
+    // The hand-checked series as minute bars (10 minutes from first to last close), cash 1,000. A gain g
+    // over 10 minutes annualises to (1 + g)^52596 − 1, beyond the largest double (≈ e^709.8) once
+    // g > e^(709.8 / 52596) − 1 ≈ 0.14 %, so the CAGR is not a number. The worker's result is parsed with
+    // BacktestResultSchema, which refuses Infinity (and --json would print it as null without saying why).
+    const rows = OPENS.map((open, i) => {
+      const time = `2024-01-02T10:${String(i).padStart(2, '0')}:00Z`;
+      const close = CLOSES[i]!;
+      return `${time},${open},${Math.max(open, close)},${Math.min(open, close)},${close},1000`;
+    });
+    const file = join(tempDir(), 'minutes.csv');
+    writeFileSync(file, `datetime,open,high,low,close,volume\n${rows.join('\n')}\n`);
+    const result = classic(file, { cash: 1000, commission: 0 });
+    // Buy 10 @ 12, sell @ 9.5, buy 10 @ 12.5 marked at 14: 1000 − 25 + 15 = 990 → a loss: CAGR −1 (finite).
+    expect(result.final_equity).toBeCloseTo(990, 9);
+    const gain = classic(file, { cash: 1000, commission: 0, fast: 1, slow: 2 });
+    expect(gain.final_equity).toBeGreaterThan(1000 * 1.0014);
+    expect(gain.metrics.cagr).toBeNull();
+    expect(gain.metrics.calmar).toBeNull();
+    expect(BacktestResultSchema.safeParse(gain).success).toBe(true);
   });
 
   it('keeps only the bars in --from/--to, with the SMAs starting inside the range', () => {

@@ -55,7 +55,9 @@ export function maxDrawdown(series: EquitySeries): MaxDrawdown {
   };
 }
 
-/** Calmar ratio: CAGR / maximum drawdown; null without a drawdown or a CAGR. */
+/** Calmar ratio: CAGR / maximum drawdown; null without a drawdown or a CAGR, or when the quotient overflows. */
 export function calmar(cagrValue: number | null, drawdown: number): number | null {
-  return cagrValue === null || !(drawdown > 0) ? null : cagrValue / drawdown;
+  if (cagrValue === null || !(drawdown > 0)) return null;
+  const ratio = cagrValue / drawdown;
+  return Number.isFinite(ratio) ? ratio : null;
 }

@@ -9,7 +9,8 @@ export function totalReturn(series: EquitySeries): number {
 
 /**
  * Compound annual growth rate over the calendar span: (last / first)^(YEAR_MS / (t_last − t_first)) − 1;
- * −1 when the equity ended at or below zero; null with fewer than two samples.
+ * −1 when the equity ended at or below zero; null with fewer than two samples, or when annualising a short
+ * span overflows a double (a 0.2 % gain in a minute): no number describes it.
  */
 export function cagr(series: EquitySeries): number | null {
   const { times, values } = series;
@@ -17,7 +18,8 @@ export function cagr(series: EquitySeries): number | null {
   if (n < 2) return null;
   const growth = values[n - 1]! / values[0]!;
   if (!(growth > 0)) return -1;
-  return Math.pow(growth, YEAR_MS / (times[n - 1]! - times[0]!)) - 1;
+  const annual = Math.pow(growth, YEAR_MS / (times[n - 1]! - times[0]!)) - 1;
+  return Number.isFinite(annual) ? annual : null;
 }
 
 function mean(xs: Float64Array): number {

@@ -28,6 +28,16 @@ describe('returns', () => {
     expect(cagr({ times: [0], values: [100] })).toBeNull();
   });
 
+  it('CAGR is null, not Infinity, when annualising a short span overflows a double', () => {
+    // 100 → 101 in one minute: 1.01^525960 = e^(525960 × 0.00995) ≈ e^5233, beyond the largest double
+    // (≈ e^709.8). Infinity would be written as null by JSON.stringify but refused by the result schema
+    // the backtest worker's messages are parsed with, so the run would fail in the app.
+    const minute = { times: [0, 60_000], values: [100, 101] };
+    expect(cagr(minute)).toBeNull();
+    // 100 → 100.1 in one day stays finite: 1.001^365.25 − 1.
+    expect(cagr({ times: [0, DAY], values: [100, 100.1] })).toBeCloseTo(1.001 ** 365.25 - 1, 12);
+  });
+
   it('Sharpe: 0.05 / 0.1 × √365.25', () => {
     expect(periodsPerYear(series.times)).toBeCloseTo(365.25, 9);
     expect(sharpe(series)).toBeCloseTo(0.5 * Math.sqrt(365.25), 9);
@@ -98,6 +108,8 @@ describe('maximum drawdown', () => {
     expect(calmar(0.3, 0.15)).toBeCloseTo(2, 12);
     expect(calmar(0.3, 0)).toBeNull();
     expect(calmar(null, 0.1)).toBeNull();
+    // A finite CAGR over a tiny drawdown can still overflow: 1e305 / 1e-5 = 1e310 > 1.8e308.
+    expect(calmar(1e305, 1e-5)).toBeNull();
   });
 });
 
