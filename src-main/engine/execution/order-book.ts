@@ -21,6 +21,11 @@ export interface WalkResult {
   lots: number;
   /** Σ quantity × price over the levels taken. */
   notional: number;
+  /**
+   * notional / quantity, held between the first and the last level taken: the division can land an ulp
+   * outside them (11 × 100.12 / 11 = 100.12000000000002), beyond the bar's high or the order's limit.
+   */
+  price: number;
 }
 
 /**
@@ -171,6 +176,7 @@ export class OrderBooks {
   ): WalkResult {
     out.lots = 0;
     out.notional = 0;
+    out.price = 0;
     this.tick = tick;
     const slot = this.side(index, side, stamp);
     const { spread, imbalance } = this.shapes[index]!;
@@ -196,7 +202,10 @@ export class OrderBooks {
     while (lots > 0 && lot.value(lots) > available) lots -= 1;
     if (lots <= 0) return out;
     out.lots = lots;
-    let remaining = lot.value(lots);
+    const qty = lot.value(lots);
+    let remaining = qty;
+    let first = Number.NaN;
+    let last = Number.NaN;
     const base = slot * this.levels;
     for (let i = 0; i < usable && remaining > 0; i++) {
       const free = this.sizes[base + i]! - this.taken[base + i]!;
@@ -204,10 +213,15 @@ export class OrderBooks {
       const take = Math.min(free, remaining);
       const level = tick.value(this.steps[i]!);
       const price = buy ? Math.max(level, bar.low) : Math.min(level, bar.high);
+      if (Number.isNaN(first)) first = price;
+      last = price;
       out.notional += take * price;
       this.taken[base + i] = this.taken[base + i]! + take;
       remaining -= take;
     }
+    // Levels are taken best first: a buy's prices rise from `first` to `last`, a sell's fall.
+    const average = out.notional / qty;
+    out.price = buy ? Math.min(Math.max(average, first), last) : Math.min(Math.max(average, last), first);
     return out;
   }
 }

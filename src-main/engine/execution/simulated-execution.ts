@@ -37,7 +37,7 @@ export class SimulatedExecution implements ExecutionEngine {
   private readonly books: OrderBooks;
   private sliceIndexes = new Int32Array(16);
   private readonly slip: SlippageBreakdown = emptyBreakdown();
-  private readonly walked: WalkResult = { lots: 0, notional: 0 };
+  private readonly walked: WalkResult = { lots: 0, notional: 0, price: 0 };
 
   constructor(
     private readonly config: ExecutionConfig,
@@ -230,7 +230,7 @@ export class SimulatedExecution implements ExecutionEngine {
       );
       if (walked.lots <= 0) return false;
       lots = walked.lots;
-      price = walked.notional / lot.value(lots);
+      price = walked.price;
       slots.executed[index] = slots.executed[index]! + lot.value(lots);
     } else {
       const qty = lot.value(lots);

@@ -58,6 +58,15 @@ describe('book-level execution', () => {
     expect(fill!.price).toBeCloseTo(15030 / 150, 10);
   });
 
+  it('a fill at one level is priced at that level, never an ulp beyond it or the bar: 11 @ 100.12', () => {
+    // High 100.12 = the best ask: the buy of 11 takes 11 of the 50 at 100.12. The price as notional / qty
+    // is 11 × 100.12 / 11 = 100.12000000000002 in doubles: above the bar's high and off the tick grid.
+    const [buy] = fills([{ qty: 11 }], book, bar(2 * MIN, 100, 100.12, 98, 100));
+    expect(buy).toMatchObject({ qty: 11, price: 100.12 });
+    // 13 × 100.12 / 13 = 100.11999999999999 in doubles: below the level it took.
+    expect(fills([{ qty: 13 }])[0]!.price).toBe(100.12);
+  });
+
   it('a marketable limit takes only levels within it, then rests and fills as maker', () => {
     const e = engine(book);
     const o = e.submit(order({ qty: 120, type: 'limit', limitPrice: 100.2, timeInForce: 'gtc' }), MIN);
