@@ -1,4 +1,4 @@
-import { count, days, isDaily, money, percent, ratio, timeLabel } from './report-format';
+import { count, days, isDaily, money, percent, price, ratio, timeLabel } from './report-format';
 import type { BacktestResult } from './result-schema';
 import { escapeHtml, lineChart } from './svg-chart';
 
@@ -110,8 +110,8 @@ export function renderReportHtml(result: BacktestResult): string {
       cell(t.instrument),
       cell(t.side),
       cell(String(t.qty)),
-      cell(money(t.entry_price)),
-      cell(money(t.exit_price)),
+      cell(price(t.entry_price)),
+      cell(price(t.exit_price)),
       cell(money(t.commission)),
       cell(money(t.pnl), signClass(t.pnl)),
       cell(t.strategy),
@@ -173,8 +173,8 @@ export function renderReportHtml(result: BacktestResult): string {
       cell(p.side),
       cell(String(p.qty)),
       cell(when(p.entry_time)),
-      cell(money(p.entry_price)),
-      cell(money(p.last_price)),
+      cell(price(p.entry_price)),
+      cell(price(p.last_price)),
       cell(money(p.unrealized_pnl), signClass(p.unrealized_pnl)),
     ]),
   )}

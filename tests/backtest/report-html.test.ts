@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_TIME } from '../../src-main/backtest/options';
-import { money, percent, ratio } from '../../src-main/backtest/report-format';
+import { money, percent, price, ratio } from '../../src-main/backtest/report-format';
 import { renderReportHtml, REPORT_TRADE_ROWS } from '../../src-main/backtest/report-html';
 import type { BacktestResult } from '../../src-main/backtest/result-schema';
 import { runBacktest } from '../../src-main/backtest/run-backtest';
@@ -102,5 +102,21 @@ describe('report formats', () => {
     expect(percent(-0.5)).toBe('−50.00 %');
     expect(ratio(null)).toBe('n/a');
     expect(ratio(-1.234)).toBe('−1.23');
+  });
+
+  it('writes prices with the digits they need: a forex pip, a sub-cent coin, a prediction contract', () => {
+    // Money's two decimals would show EURUSD 1.08432 as 1.08, a coin at 0.00001234 as 0.00 and a
+    // contract at 0.455 as 0.46 (half up). Six significant digits, at least two decimals, no zeros beyond.
+    expect(price(1.08432)).toBe('1.08432');
+    expect(price(0.00001234)).toBe('0.00001234');
+    expect(price(0.455)).toBe('0.455');
+    expect(price(1455.947625)).toBe('1,455.95');
+    expect(price(12)).toBe('12.00');
+    expect(price(null)).toBe('n/a');
+    const coin = renderReportHtml({
+      ...result,
+      trades: [{ ...result.trades[0]!, entry_price: 0.00001234, exit_price: 0.00001301 }],
+    });
+    expect(coin).toContain('<td>0.00001234</td><td>0.00001301</td>');
   });
 });
