@@ -235,6 +235,35 @@ describe('stop and stop-limit orders at bar level', () => {
     expect(fill).toMatchObject({ price: 100.2, liquidity: 'maker' });
   });
 
+  it('sell side through gaps: stop from the open, stop-limit beyond its limit rests, resting limits get the open', () => {
+    const e = engine(base);
+    const limit = e.submit(order({ side: 'sell', type: 'limit', limitPrice: 101, timeInForce: 'gtc' }), MIN);
+    const stop = e.submit(order({ side: 'sell', type: 'stop', stopPrice: 99, timeInForce: 'gtc' }), MIN);
+    const beyond = e.submit(
+      order({ side: 'sell', type: 'stop-limit', stopPrice: 99, limitPrice: 98, timeInForce: 'gtc' }),
+      MIN,
+    );
+    const within = e.submit(
+      order({ side: 'sell', type: 'stop-limit', stopPrice: 99, limitPrice: 96.5, timeInForce: 'gtc' }),
+      MIN,
+    );
+    // 100.5 does not pass the sell limit 101; 99.5 does not reach the stops at 99.
+    expect(e.onSlice(slice(bar(2 * MIN, 100, 100.5, 99.5, 100)))).toEqual([]);
+    // Gap down to 97: both stops trigger at the open; 97 × 0.999 = 96.903 → 96.90 (down to the tick).
+    // The stop-limit at 98 is triggered beyond its limit (97 < 98): it rests, no fill in this bar.
+    const gapDown = e.onSlice(slice(bar(3 * MIN, 97, 98.5, 96, 98)));
+    expect(gapDown.map((f) => [f.orderId, f.price, f.liquidity])).toEqual([
+      [stop.id, 96.9, 'taker'],
+      [within.id, 96.9, 'taker'],
+    ]);
+    // Gap up to 103 through both resting sells (101 and 98): each fills at the open, as maker.
+    const gapUp = e.onSlice(slice(bar(4 * MIN, 103, 104, 97, 98)));
+    expect(gapUp.map((f) => [f.orderId, f.price, f.liquidity])).toEqual([
+      [limit.id, 103, 'maker'],
+      [beyond.id, 103, 'maker'],
+    ]);
+  });
+
   it('an ioc stop that does not trigger on the next bar is cancelled', () => {
     const e = engine(base);
     e.submit(order({ type: 'stop', stopPrice: 105 }), MIN);
