@@ -10,6 +10,9 @@ export const formatSignedMoney = (value: number): string =>
 
 export const formatQty = (value: number): string => qty.format(value);
 
+/** A price with the digits it needs (1.08432, 0.955, 1,455.95; see src-shared/format/price.ts). */
+export { formatPrice } from '../src-shared/format/price';
+
 export const formatPercent = (fraction: number, digits = 2): string =>
   `${(fraction * 100).toFixed(digits)} %`;
 

@@ -1,13 +1,10 @@
+import { formatPrice, groupThousands as group } from '../../src-shared/format/price';
 import { labelBarTime } from '../engine/data/civil-date';
 
 // How figures are written in the HTML report and the terminal summary: fixed formats, not the locale's,
 // so a report reads the same everywhere. Undefined metrics (null) are written "n/a".
 
 const DAY_MS = 86_400_000;
-
-function group(integer: string): string {
-  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** 1234567.891 → `1,234,567.89`; null → `n/a`. */
 export function money(value: number | null): string {
@@ -16,21 +13,9 @@ export function money(value: number | null): string {
   return `${value < 0 && Math.abs(value) >= 0.005 ? '−' : ''}${group(integer!)}.${decimals!}`;
 }
 
-/** Significant digits a price is written with: a forex pip (1.08432) and a sub-cent coin keep theirs. */
-const PRICE_DIGITS = 6;
-
-/**
- * A price with at least two decimals and as many more as six significant digits need, trailing zeros
- * beyond the second decimal dropped: 1455.947 → `1,455.95`, 1.08432 → `1.08432`, 0.00001234 →
- * `0.00001234`; null → `n/a`.
- */
+/** A price with the digits it needs (see formatPrice); null → `n/a`. */
 export function price(value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return 'n/a';
-  const magnitude = value === 0 ? 1 : Math.floor(Math.log10(Math.abs(value))) + 1;
-  const decimals = Math.min(20, Math.max(2, PRICE_DIGITS - magnitude));
-  const [integer, fraction] = Math.abs(value).toFixed(decimals).split('.');
-  const kept = fraction!.replace(/0+$/, '').padEnd(2, '0');
-  return `${value < 0 ? '−' : ''}${group(integer!)}.${kept}`;
+  return value === null || !Number.isFinite(value) ? 'n/a' : formatPrice(value);
 }
 
 /** 0.12345 → `12.35 %`; null → `n/a`. */

@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent, formatQty, formatSignedMoney, tone } from '../format';
+import { formatMoney, formatPercent, formatPrice, formatQty, formatSignedMoney, tone } from '../format';
 import { useTerminal } from '../store/terminal-store';
 
 /** Equity, cash, P&L and open positions. */
@@ -61,8 +61,8 @@ export function PortfolioSummary() {
             <tr key={p.instrument}>
               <td>{p.instrument}</td>
               <td className={tone(p.qty)}>{formatQty(p.qty)}</td>
-              <td>{formatMoney(p.avgPrice)}</td>
-              <td>{formatMoney(p.lastPrice)}</td>
+              <td>{formatPrice(p.avgPrice)}</td>
+              <td>{formatPrice(p.lastPrice)}</td>
               <td className={tone(p.unrealizedPnl)}>{formatSignedMoney(p.unrealizedPnl)}</td>
             </tr>
           ))}

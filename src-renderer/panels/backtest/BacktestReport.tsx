@@ -4,6 +4,7 @@ import {
   formatMaybePercent,
   formatMoney,
   formatPercent,
+  formatPrice,
   formatQty,
   formatRatio,
   formatSignedMoney,
@@ -158,8 +159,8 @@ function Trades({ result, daily }: { result: BacktestResult; daily: boolean }) {
               <td>{t.instrument}</td>
               <td>{t.side}</td>
               <td className="num">{formatQty(t.qty)}</td>
-              <td className="num">{formatMoney(t.entry_price)}</td>
-              <td className="num">{formatMoney(t.exit_price)}</td>
+              <td className="num">{formatPrice(t.entry_price)}</td>
+              <td className="num">{formatPrice(t.exit_price)}</td>
               <td className={`num ${tone(t.pnl)}`}>{formatSignedMoney(t.pnl)}</td>
             </tr>
           ))}

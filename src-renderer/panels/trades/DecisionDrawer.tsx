@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DecisionDetail } from '../../../src-shared/ipc/dashboard-schemas';
 import type { Bridge } from '../../bridge/bridge';
-import { formatMoney, formatQty, formatSignedMoney, formatTime, tone } from '../../format';
+import { formatMoney, formatPrice, formatQty, formatSignedMoney, formatTime, tone } from '../../format';
 import { useTerminal } from '../../store/terminal-store';
 import { CascadeSections, EnsembleSections, Facts } from './DecisionSections';
 
@@ -73,7 +73,7 @@ export function DecisionDrawer({ bridge }: { bridge: Bridge }) {
               ['Instrument', fill.instrument],
               ['Side', <span className={fill.side === 'buy' ? 'gain' : 'loss'}>{fill.side}</span>],
               ['Quantity', formatQty(fill.qty)],
-              ['Price', formatMoney(fill.price)],
+              ['Price', formatPrice(fill.price)],
               ['Effect', fill.effect],
               [
                 'Realised',

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import type { CascadeRecord, EnsembleRecord } from '../../../src-shared/ipc/dashboard-schemas';
-import { formatMaybePercent, formatMoney, formatPercent, formatQty, formatRatio } from '../../format';
+import {
+  formatMaybePercent,
+  formatMoney,
+  formatPercent,
+  formatPrice,
+  formatQty,
+  formatRatio,
+} from '../../format';
 
 /** A definition list of label → value rows. */
 export function Facts({ rows }: { rows: [string, ReactNode][] }) {
@@ -89,7 +96,7 @@ export function EnsembleSections({ record }: { record: EnsembleRecord }) {
         <Facts
           rows={[
             ['Equity', formatMoney(record.equity)],
-            ['Price', formatMoney(record.price)],
+            ['Price', formatPrice(record.price)],
             ['Raw fraction', sizing ? formatPercent(sizing.rawFraction) : '—'],
             ['Fraction of equity', sizing ? formatPercent(sizing.fraction) : '—'],
             ['Notional', sizing ? formatMoney(sizing.notional) : '—'],

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Execution } from '../../../src-shared/domain/trading';
 import type { Bridge } from '../../bridge/bridge';
-import { formatMoney, formatQty, formatSignedMoney, formatTime, tone } from '../../format';
+import { formatMoney, formatPrice, formatQty, formatSignedMoney, formatTime, tone } from '../../format';
 import { useTerminal } from '../../store/terminal-store';
 import { TradeFilters } from './TradeFilters';
 import { useTradePages, type TradeFilter } from './use-trade-pages';
@@ -32,7 +32,7 @@ function Cells({ trade }: { trade: Execution }) {
         {trade.side}
       </span>
       <span role="gridcell">{formatQty(trade.qty)}</span>
-      <span role="gridcell">{formatMoney(trade.price)}</span>
+      <span role="gridcell">{formatPrice(trade.price)}</span>
       <span role="gridcell">{trade.effect}</span>
       <span role="gridcell" className={tone(trade.realizedPnl)}>
         {formatSignedMoney(trade.realizedPnl)}
