@@ -10,6 +10,7 @@ import type { LiquidationCascadeDetector } from './data/liquidation-cascade';
 import type { NormalizationPipeline } from './data/normalizer';
 import type { DataValidator } from './data/validator';
 import type { EnsemblePipeline } from './ensemble/ensemble-pipeline';
+import { BreakerControls } from './breaker-controls';
 import { CastVotes } from './ensemble/cast-votes';
 import type { StrategyVote } from './ensemble/types';
 import { riskFigures, strategyInfos, strategyRows } from './engine-views';
@@ -76,6 +77,7 @@ export class Engine {
   private readonly statusList: StrategyStatus[];
   private readonly ledger: OrderLedger;
   private readonly planner: OrderPlanner;
+  private readonly controls: BreakerControls;
   private readonly returns: Float64Array;
   private readonly castVotes: CastVotes;
   /** The step's votes: one list, refilled each step (no one keeps it past the step). */
@@ -96,6 +98,7 @@ export class Engine {
       this.latest,
       this.instruments,
     );
+    this.controls = new BreakerControls(deps, this.ledger);
     this.returns = new Float64Array(deps.strategies.length);
     this.castVotes = new CastVotes(deps.strategies.length);
     this.featuresOf = (id) => deps.normalizer.latest(id);
@@ -150,7 +153,7 @@ export class Engine {
     if (trip) {
       journal.recordBreakerEvent(trip);
       breakerEvents.push(trip);
-      this.cancelIfStopped();
+      this.controls.cancelIfStopped();
     }
 
     const snapshot: MarketSnapshot = {
@@ -227,53 +230,21 @@ export class Engine {
     return votes;
   }
 
-  /** The trader's halt: journalled, and every working order is cancelled (strategies re-decide on resume). */
+  /** The trader's breaker controls (see BreakerControls). */
   halt(reason: string): Result<BreakerEvent> {
-    const result = this.manual((breaker, time) => breaker.halt(reason, time));
-    if (result.ok) this.ledger.cancelAll();
-    return result;
+    return this.controls.halt(reason);
   }
 
   resume(reason?: string): Result<BreakerEvent> {
-    return this.manual((breaker, time) => breaker.resume(time, reason));
+    return this.controls.resume(reason);
   }
 
-  /** The trader forces a breaker level for a duration of engine time. */
   forceLevel(level: BreakerLevel, durationMs: number, reason: string): Result<BreakerEvent> {
-    const result = this.manual((breaker, time) => breaker.force(level, durationMs, reason, time));
-    if (result.ok) this.cancelIfStopped();
-    return result;
+    return this.controls.forceLevel(level, durationMs, reason);
   }
 
-  /**
-   * Once opening trades are stopped (level 3, by a trip, a forced level or a forced level's expiry), every
-   * working order is cancelled, as a halt does: an order resting from before could otherwise still fill and
-   * open a position. Strategies re-decide on the next step, where only reducing orders pass.
-   */
-  private cancelIfStopped(): void {
-    if (!this.deps.risk.breaker.state().openingAllowed) this.ledger.cancelAll();
-  }
-
-  /** The trader re-arms the breaker at the current equity. */
   rearm(reason: string): Result<BreakerEvent> {
-    return this.manual((breaker, time) => breaker.rearm(reason, time));
-  }
-
-  /** A manual breaker action: its audit row is written before the new state counts; on failure it is undone. */
-  private manual(
-    action: (breaker: RiskManager['breaker'], time: number) => Result<BreakerEvent>,
-  ): Result<BreakerEvent> {
-    const { breaker } = this.deps.risk;
-    const memory = breaker.remember();
-    const result = action(breaker, this.deps.clock.now());
-    if (!result.ok) return result;
-    try {
-      this.deps.journal.recordBreakerEvent(result.value);
-    } catch (error) {
-      breaker.restore(memory);
-      throw error;
-    }
-    return result;
+    return this.controls.rearm(reason);
   }
 
   /** Saves the portfolio and breaker state (recovery starts here) and a performance sample. */
