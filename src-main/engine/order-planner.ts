@@ -118,7 +118,9 @@ export class OrderPlanner {
     const approval = risk.approve(current, targetQty - current);
     if (!approval.ok) return approval.reason;
     const target = sizer.target(decision, context);
-    const limitPrice = limitOf(decision, votes);
+    // The votes' limit guards an order in the decided direction only. A buy decided on a long that the
+    // breaker's multiplier cuts becomes a sell: limited at a bid's price it would accept far below the market.
+    const limitPrice = approval.qty > 0 === (decision.action === 'buy') ? limitOf(decision, votes) : null;
     const decisionId = journal.recordDecision({
       time: this.deps.now(),
       instrument: decision.instrument,

@@ -157,4 +157,21 @@ describe('Breaker level 3 and orders already working', () => {
     engine.onSlice(slice(4, 86, 70, 75)); // trades through 85.5: the cancelled bid must not fill
     expect(journal.fills.filter((f) => f.effect === 'open' || f.effect === 'increase')).toHaveLength(1);
   });
+
+  it('cuts a long the ensemble still buys at level 3 with a market sell, not a sell limited at the bid', () => {
+    const { engine, journal } = engineWithBidder();
+    engine.onSlice(slice(1, 100, 100, 100)); // a bid at 90 rests
+    engine.onSlice(slice(2, 100, 85, 95)); // it fills: a long; a new bid at 85.5 rests
+    expect(engine.forceLevel(3, 60 * MIN, 'risk desk: stop trading').ok).toBe(true);
+    // Close 96: the bidder still votes buy, limited at 86.4; level 3's multiplier 0 makes the target flat.
+    engine.onSlice(slice(3, 95, 95, 96));
+    const orders = [...journal.orders.values()].map((o) => o.order);
+    const last = orders[orders.length - 1]!;
+    expect([last.side, last.type, last.limitPrice, last.qty]).toEqual([
+      'sell',
+      'market',
+      undefined,
+      journal.fills[0]!.qty,
+    ]);
+  });
 });
