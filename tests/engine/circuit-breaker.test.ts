@@ -13,6 +13,16 @@ const config: BreakerConfig = {
 };
 
 describe('CircuitBreaker', () => {
+  it('ignores an equity that is not a finite number: no step-down, no trip, the state kept', () => {
+    const b = new CircuitBreaker(config, { equity: 100 });
+    b.onEquity(90, 0); // level 2, cooldown until 30 min
+    const before = b.state();
+    for (const equity of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+      expect(b.onEquity(equity, 31 * MIN)).toBeNull();
+    expect(b.state()).toEqual(before);
+    expect(b.onEquity(100, 32 * MIN)!.after).toMatchObject({ level: 0, sizeMultiplier: 1 });
+  });
+
   it('trips each level exactly at −5 %, −10 %, −15 % from the peak', () => {
     const b = new CircuitBreaker(config, { equity: 100 });
     expect(b.onEquity(95.01, 1)).toBeNull();

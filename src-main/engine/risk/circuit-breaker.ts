@@ -105,6 +105,10 @@ export class CircuitBreaker {
 
   /** Feeds the latest equity; returns the automatic trip, recovery or forced-level expiry it caused. */
   onEquity(equity: number, time: number): BreakerEvent | null {
+    // An equity that is not a number says nothing about the drawdown: it must neither trip nor, as a NaN
+    // drawdown would (it warrants level 0), step the breaker down. The prices behind it are validated, so
+    // this is a guard, not a path.
+    if (!Number.isFinite(equity)) return null;
     const m = this.memory;
     m.lastEquity = equity;
     if (equity > m.peakEquity) m.peakEquity = equity;
