@@ -23,8 +23,8 @@ export interface Microstructure {
 
 /**
  * Rolling per-instrument state of the microstructure model in typed arrays, indexed by instrument: the
- * EWMA of volume, the EWMA of order-flow imbalance, the time of the previous bar (for the bar interval the
- * time-of-day effect needs). Updated once per bar after that bar's orders were worked, so a bar's own
+ * EWMA of volume, the EWMA of order-flow imbalance, the time of the previous bar and the bar length (for the
+ * open time the time-of-day effect needs). Updated once per bar after that bar's orders were worked, so a bar's own
  * close never shapes the book its open trades against. Instruments listed later are appended with add();
  * the arrays double when full, so they are replaced then (index them through this object).
  */
@@ -32,10 +32,16 @@ export class MarketState {
   private avgVolume: Float64Array;
   private imbalance: Float64Array;
   private previousTime: Float64Array;
+  /**
+   * The instrument's bar length: the shortest interval between two of its consecutive bars so far (NaN
+   * before two). A bar opened one bar length before its time, also the first bar after a night or weekend.
+   */
+  private barLength: Float64Array;
   // The latest bar and the state before it, so describe() can compute its figures on demand.
   private readonly latestBar: (Bar | undefined)[];
   private avgVolumeBefore: Float64Array;
   private timeBefore: Float64Array;
+  private barLengthBefore: Float64Array;
   private roundTheClock: Uint8Array;
   private readonly assetClasses: AssetClass[];
   /** Time-of-day multipliers of the bar last given to timeOfDayFor. */
@@ -52,6 +58,8 @@ export class MarketState {
     this.avgVolume = new Float64Array(n).fill(Number.NaN);
     this.imbalance = new Float64Array(n);
     this.previousTime = new Float64Array(n).fill(Number.NaN);
+    this.barLength = new Float64Array(n).fill(Number.NaN);
+    this.barLengthBefore = new Float64Array(n).fill(Number.NaN);
     this.latestBar = new Array<Bar | undefined>(n);
     this.avgVolumeBefore = new Float64Array(n).fill(Number.NaN);
     this.timeBefore = new Float64Array(n).fill(Number.NaN);
@@ -66,6 +74,8 @@ export class MarketState {
       this.avgVolume = grownFloat64(this.avgVolume, capacity, Number.NaN);
       this.imbalance = grownFloat64(this.imbalance, capacity);
       this.previousTime = grownFloat64(this.previousTime, capacity, Number.NaN);
+      this.barLength = grownFloat64(this.barLength, capacity, Number.NaN);
+      this.barLengthBefore = grownFloat64(this.barLengthBefore, capacity, Number.NaN);
       this.avgVolumeBefore = grownFloat64(this.avgVolumeBefore, capacity, Number.NaN);
       this.timeBefore = grownFloat64(this.timeBefore, capacity, Number.NaN);
       this.roundTheClock = grownUint8(this.roundTheClock, capacity);
@@ -78,16 +88,22 @@ export class MarketState {
 
   /**
    * Sets `hourSpread` and `hourVolatility` to the time-of-day multipliers of a new bar: the table of its
-   * asset class at the UTC hour it traded in (its open time, `time − interval`), or 1 when the effect does
-   * not apply (turned off, a 24h market, the first bar, or bars 12 h and longer).
+   * asset class at the UTC hour it traded in (its open time, `time − bar length`, the interval since the
+   * previous bar counting toward the length), or 1 when the effect does not apply (turned off, a 24h
+   * market, the first bar, or bars 12 h and longer).
    */
-  timeOfDayFor(index: number, bar: Bar, previousTime = this.previousTime[index]!): void {
+  timeOfDayFor(
+    index: number,
+    bar: Bar,
+    previousTime = this.previousTime[index]!,
+    knownLength = this.barLength[index]!,
+  ): void {
     this.hourSpread = 1;
     this.hourVolatility = 1;
     if (!this.timeOfDay || this.roundTheClock[index] === 1) return;
-    const interval = bar.time - previousTime;
-    if (!(interval > 0 && interval < INTRADAY_MAX_INTERVAL_MS)) return;
-    const hour = utcHour(bar.time - interval);
+    const length = shorter(knownLength, bar.time - previousTime);
+    if (!(length > 0 && length < INTRADAY_MAX_INTERVAL_MS)) return;
+    const hour = utcHour(bar.time - length);
     const assetClass = this.assetClasses[index]!;
     this.hourSpread = spreadMultiplier(assetClass, hour);
     this.hourVolatility = volatilityMultiplier(assetClass, hour);
@@ -123,6 +139,8 @@ export class MarketState {
     this.latestBar[index] = bar;
     this.avgVolumeBefore[index] = average;
     this.timeBefore[index] = this.previousTime[index]!;
+    this.barLengthBefore[index] = this.barLength[index]!;
+    this.barLength[index] = shorter(this.barLength[index]!, bar.time - this.previousTime[index]!);
     const beta = this.book.volumeSmoothing;
     this.avgVolume[index] = Number.isNaN(average) ? bar.volume : beta * average + (1 - beta) * bar.volume;
     // Order-flow imbalance of a bar from its body within its range (Bulk Volume Classification-like
@@ -141,10 +159,15 @@ export class MarketState {
   describe(index: number): Microstructure | null {
     const bar = this.latestBar[index];
     if (!bar) return null;
-    this.timeOfDayFor(index, bar, this.timeBefore[index]!);
+    this.timeOfDayFor(index, bar, this.timeBefore[index]!, this.barLengthBefore[index]!);
     const sigma = this.sigma(bar);
     const liquidity = this.liquidity(index, bar, sigma, this.avgVolumeBefore[index]!);
     const spread = this.spread(this.hourSpread, sigma, liquidity);
     return { liquidity, spread, imbalance: this.imbalance[index]!, sigma };
   }
+}
+
+/** The shorter of a known bar length (NaN: none yet) and a new positive interval (NaN or ≤ 0: none). */
+function shorter(known: number, interval: number): number {
+  return interval > 0 && !(interval >= known) ? interval : known;
 }

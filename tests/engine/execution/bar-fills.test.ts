@@ -124,6 +124,23 @@ describe('time-of-day effect', () => {
     expect(equityFill(patch, at1431 - 24 * HOUR).price).toBe(100.3);
   });
 
+  it("gives a session's first bar after the night its opening hour: one-minute bars, then 13:31 → ×1.6", () => {
+    // The bar length is the shortest interval seen (one minute), not the 16.5-hour gap before this bar, so
+    // the bar closing at 13:31 opened at 13:30, hour 13: 0.001 × 1.6 → 100.16 (before: no effect, 100.10).
+    const e = engine(
+      quietConfig((c) => {
+        c.timeOfDay = true;
+        c.slippage.base = 0.001;
+      }),
+    );
+    const evening = 20 * HOUR + 58 * MIN;
+    e.onSlice(slice(bar(evening, 100, 100, 100, 100, 1000, 'E')));
+    e.onSlice(slice(bar(evening + MIN, 100, 100, 100, 100, 1000, 'E')));
+    e.submit(order({ instrument: 'E' }), evening + MIN);
+    const nextOpen = 24 * HOUR + 13 * HOUR + 31 * MIN;
+    expect(e.onSlice(slice(bar(nextOpen, 100, 101, 98, 99, 1000, 'E')))[0]!.price).toBe(100.16);
+  });
+
   it('quiet hours: 03:00 UTC doubles the spread of an equity, crypto stays flat, and it can be turned off', () => {
     const patch = (c: ReturnType<typeof quietConfig>) => {
       c.timeOfDay = true;
