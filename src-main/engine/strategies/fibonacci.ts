@@ -102,15 +102,22 @@ class Fibonacci extends PerInstrumentLogic<State> {
     return this.signal(bar.instrument, state.position > 0 ? 'buy' : 'sell', toGo / range, state.reason);
   }
 
-  /** Takes the latest swing high and low as the leg (allocates only on a bar that confirmed a pivot). */
+  /**
+   * Takes the latest swing high and low as the leg (allocates only on a bar that confirmed a pivot). A kind
+   * no longer among the pivots kept (more of the other kind in a row) keeps the value read when it was
+   * confirmed: every confirming bar is read, so that value is still the latest of its kind.
+   */
   private readLeg(state: State): void {
     const high = state.swings.indicator.latest('high');
     const low = state.swings.indicator.latest('low');
-    if (!high || !low) return;
-    state.high = high.price;
-    state.highIndex = high.index;
-    state.low = low.price;
-    state.lowIndex = low.index;
+    if (high) {
+      state.high = high.price;
+      state.highIndex = high.index;
+    }
+    if (low) {
+      state.low = low.price;
+      state.lowIndex = low.index;
+    }
     state.broken = false;
   }
 

@@ -107,6 +107,30 @@ describe('fibonacci', () => {
     });
   });
 
+  it("takes the latest swing high as the leg's end even after more consecutive highs than pivots kept", () => {
+    // The detector keeps the last 8 pivots (SWING_PIVOTS_KEPT). With 1 bar each side: bar 1's low 5 is the
+    // only swing low; then the lows rise every bar (never a swing low) while the highs zigzag up, so bars
+    // 3, 5, …, 21 are swing highs 13, 15, …, 31 (ten in a row: the low is no longer among the 8 kept).
+    // Bar 22 confirms the high 31 of bar 21 (its high 29 is lower): the leg is 5 → 31, range 26, tolerance
+    // 0.02 × 26 = 0.52, 50 % level 31 − 13 = 18. Bar 23's low 18 touches that level and it closes at 20,
+    // above 18 and below 31: buy, confidence (31 − 20)/26. (With the high of 7 pivots ago, 25, as the leg's
+    // end, the nearest level, 38.2 % = 25 − 0.382 × 20 = 17.36, is 0.64 away: more than its tolerance 0.4.)
+    const trend: [number, number, number][] = [
+      [10, 6, 8],
+      [9, 5, 7],
+      [11, 6, 10],
+    ];
+    for (let j = 0; j < 10; j++) {
+      trend.push([13 + 2 * j, 7 + 2 * j, 12 + 2 * j]); // a swing high
+      trend.push(j < 9 ? [12 + 2 * j, 8 + 2 * j, 11 + 2 * j] : [29, 28, 28.5]);
+    }
+    trend.push([29, 18, 20]);
+    const out = runBars(fibonacci, params(), bars(trend), EQUITY);
+    const last = only(out[out.length - 1]);
+    expect(last).toMatchObject({ action: 'buy', reason: 'up-leg: pullback held the 50.0 % retracement' });
+    expect(last.confidence).toBeCloseTo(11 / 26, 12);
+  });
+
   it('has no look-ahead', () => {
     assertTradesWithoutLookAhead(fibonacci, paramsOf(fibonacci));
   });
