@@ -11,6 +11,11 @@ type Params = z.output<typeof HighProbabilityBondsParamsSchema>;
 /** A Julian year (365.25 days) in milliseconds: the annualisation of yields. */
 const YEAR_MS = 365.25 * 24 * 3_600_000;
 const HOUR_MS = 3_600_000;
+/**
+ * Rounding allowed in the NO side's test p ≤ 1 − minPrice: 1 − minPrice is itself rounded (1 − 0.9 is
+ * 0.09999999999999998), which refused a NO bond priced exactly at minPrice. Far below any price tick.
+ */
+const ROUNDING = 1e-12;
 
 /**
  * High-probability bonds: prediction contracts whose outcome the market already prices as near certain,
@@ -46,7 +51,7 @@ class HighProbabilityBonds implements StrategyLogic {
       if (!(timeLeft > 0)) continue;
       const price = bar.close;
       const yes = price >= p.minPrice;
-      const no = price <= 1 - p.minPrice;
+      const no = price <= 1 - p.minPrice + ROUNDING;
       if (!yes && !no) {
         decisions.add(hold(bar.instrument, 'price not near certainty'));
         continue;

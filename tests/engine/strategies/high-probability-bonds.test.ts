@@ -48,6 +48,23 @@ describe('high-probability bonds', () => {
     expect(d.signals[0]!.reason).toMatch(/^NO bond at 0\.990: /);
   });
 
+  it('takes a NO bond priced exactly at minPrice, as it takes a YES one (no rounding asymmetry)', () => {
+    // minPrice 0.9: YES at 0.90 qualifies (p ≥ 0.9). A YES price of 0.10 is a NO bond at π = 0.90, which
+    // must qualify too; in doubles 1 − 0.9 = 0.09999999999999998 < 0.1, so "p ≤ 1 − minPrice" refused it.
+    // Yield: 1 / (0.9 × 1.002) − 1 = 10.89 % over 12 h, far above 20 % a year; confidence
+    // min(1, 0.02 / 0.1) × min(1, 24 / 12) = 0.2 for both.
+    const params = { ...PARAMS, minPrice: 0.9 };
+    const yes = decideAt(0.9, 12, {}, params).signals[0]!;
+    const no = decideAt(0.1, 12, {}, params).signals[0]!;
+    expect(yes).toMatchObject({ action: 'buy' });
+    expect(no).toMatchObject({ action: 'sell' });
+    expect(no.confidence).toBeCloseTo(0.2, 12);
+    expect(yes.confidence).toBeCloseTo(0.2, 12);
+    // Just beyond the boundary (π = 0.899) neither side trades.
+    expect(decideAt(0.899, 12, {}, params).signals[0]!.action).toBe('hold');
+    expect(decideAt(0.101, 12, {}, params).signals[0]!.action).toBe('hold');
+  });
+
   it('holds when the yield is below the threshold, the price is not near certainty, or the fee eats the yield', () => {
     // y = 1 / (0.99 × 1.002) − 1 = 0.808 % over 2 years: 0.40 % a year < 20 %.
     expect(decideAt(0.99, 2 * 8766).signals[0]).toMatchObject({
