@@ -167,7 +167,9 @@ class LiquidationFlow implements StrategyLogic {
     state.direction = direction;
     state.confidence = Math.min(1, Math.max(0, confidence));
     state.barsLeft = this.params.holdBars;
-    state.reason = `${why} after a ${side} liquidation burst (z ${state.burstZ.toFixed(1)})`;
+    // A burst above a flat baseline has z = +∞ (see zAgainst): said in words, not as "Infinity".
+    const z = Number.isFinite(state.burstZ) ? state.burstZ.toFixed(1) : '∞, flat baseline';
+    state.reason = `${why} after a ${side} liquidation burst (z ${z})`;
     return this.positionSignal(state, instrument);
   }
 

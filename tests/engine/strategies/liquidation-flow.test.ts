@@ -69,6 +69,20 @@ describe('liquidation flow', () => {
     expect(only(calm[6]!)).toEqual(['hold', 0, 'no liquidation burst']);
   });
 
+  it('calls a burst above a flat baseline (z = +∞) and says so without "Infinity" in its reason', () => {
+    // Bars 0–5 liquidate nothing: the baseline of bar 6 is flat at 0 (σ = 0), so its share 0.05 has
+    // z = +∞ > burstZ, strength min(1, ∞ / 4) = 1. Bar 7: share 0.005 ≤ 0.5 × 0.05 and price up
+    // (d·r < 0 ≤ 0.5 σ₁): rebound, confidence 1 × (1 − 0.005 / 0.05) = 0.9.
+    const quiet = [0, 1, 2, 3, 4, 5].map((t) => barOf(t, t % 2 === 0 ? 100 : 101, 0));
+    const out = feed([...quiet, LONG_BURST, barOf(7, 99.2, 0.005)]);
+    expect(only(out[6]!)[2]).toBe('liquidation burst: waiting one bar for rebound or continuation');
+    expect(only(out[7]!)).toEqual([
+      'buy',
+      0.9,
+      'rebound: liquidations at 10.0 % of the burst after a long liquidation burst (z ∞, flat baseline)',
+    ]);
+  });
+
   it('buys the rebound when liquidations dry up and price stops falling, for holdBars bars', () => {
     // Bar 7: share 0.005 ≤ 0.5 × 0.05 and price up (d·r < 0): rebound, confidence 1 × (1 − 0.005/0.05) = 0.9.
     const out = feed([
