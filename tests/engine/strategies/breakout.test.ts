@@ -93,6 +93,36 @@ describe('breakout', () => {
     expect(only(out[7])).toMatchObject({ action: 'buy', confidence: 1 });
   });
 
+  it('takes no breakout on a close exactly at the channel, and keeps a long on a close exactly at the exit low', () => {
+    // (high, low, close); channels of the prior bars (entry 3, exit 2).
+    const exact: [number, number, number][] = [
+      [11, 9, 10],
+      [11, 9, 10],
+      [11, 9, 10],
+      [11.5, 10.5, 11], // 3: close 11 = the prior 3-bar high 11: not above it, hold
+      [13, 11.5, 12], // 4: close 12 > the prior high 11.5: buy
+      [12.5, 11.5, 12], // 5: kept
+      [12, 11.5, 11.5], // 6: close 11.5 = the prior 2-bar low (bars 4–5) 11.5: not below it, kept
+      [12, 11, 11.4], // 7: close 11.4 < the prior 3-bar low (bars 4–6) 11.5: reversed to short
+    ];
+    const out = runBars(
+      breakout,
+      params(),
+      exact.map(([h, l, c], i) => hlc('S', i, h, l, c)),
+      SECTOR,
+    );
+    expect(only(out[3])).toMatchObject({
+      action: 'hold',
+      reason: 'no close beyond the prior 3-bar channel: no position',
+    });
+    expect(only(out[4]).action).toBe('buy');
+    expect(only(out[6])).toMatchObject({
+      action: 'buy',
+      reason: 'long since a close above the prior 3-bar high',
+    });
+    expect(only(out[7])).toMatchObject({ action: 'sell', reason: 'close below the prior 3-bar low' });
+  });
+
   it('rejects an exit channel longer than the entry channel, naming the field', () => {
     const result = breakout.params.safeParse({ ...params(), exitPeriod: 4 });
     expect(result.success).toBe(false);

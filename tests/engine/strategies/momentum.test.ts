@@ -23,4 +23,16 @@ describe('momentum', () => {
     // 90.5 vs 90 three bars earlier: +0.56 %, inside ±1 %.
     expect(out[6]!.signals[0]).toMatchObject({ action: 'hold', confidence: 0 });
   });
+
+  it('holds at exactly ±threshold (strict) and trades just beyond it', () => {
+    // threshold 0.5, lookback 1: 150 / 100 − 1 = 0.5 and 75 / 150 − 1 = −0.5 exactly (in doubles too):
+    // within the band, hold. 151 / 100 − 1 = 0.51: buy, confidence 0.51 / (5 × 0.5) = 0.204.
+    const params = { enabled: true, lookback: 1, threshold: 0.5 };
+    const out = feed([100, 150, 75], params);
+    expect(out[1]!.signals[0]).toMatchObject({ action: 'hold', confidence: 0 });
+    expect(out[2]!.signals[0]).toMatchObject({ action: 'hold', confidence: 0 });
+    const beyond = feed([100, 151], params)[1]!.signals[0]!;
+    expect(beyond.action).toBe('buy');
+    expect(beyond.confidence).toBeCloseTo(0.204, 12);
+  });
 });
