@@ -13,12 +13,20 @@ export async function backupDatabase(
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ pages: number }> {
   if (existsSync(outFile)) throw new Error(`${outFile} already exists; choose another file name`);
-  const result = await db.backup(outFile, {
-    progress: ({ totalPages, remainingPages }) => {
-      onProgress?.(totalPages - remainingPages, totalPages);
-      return 256; // pages per step: small steps let the engine's writes interleave
-    },
-  });
+  let result: Database.BackupMetadata;
+  try {
+    result = await db.backup(outFile, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return 256; // pages per step: small steps let the engine's writes interleave
+      },
+    });
+  } catch (error) {
+    // SQLite's own words ("unable to open database file") do not say which file.
+    throw new Error(
+      `${outFile}: cannot write the copy (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
   const copy = new Database(outFile, { readonly: true });
   try {
     const check = copy.pragma('integrity_check', { simple: true });

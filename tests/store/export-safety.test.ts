@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src-main/store/database';
+import { backupDatabase } from '../../src-main/store/export';
+import { Sessions } from '../../src-main/store/sessions';
+import { SqliteJournal } from '../../src-main/store/sqlite-journal';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+const fill = (time: number) => ({
+  orderId: null as unknown as number,
+  time,
+  instrument: 'SPY',
+  side: 'buy' as const,
+  qty: 1,
+  price: 100,
+  commission: 0,
+  liquidity: 'taker' as const,
+  realizedPnl: 0,
+  effect: 'open' as const,
+  strategy: 'trend',
+  reason: 'r',
+});
+
+const checkpoint = (time: number) => ({
+  time,
+  cash: 99_900,
+  equity: 100_000,
+  realizedPnl: 0,
+  commissions: 0,
+  peakEquity: 100_000,
+  positions: [],
+  lastCloses: {},
+});
+
+/** A database with one fill and one checkpoint that reflects it. */
+function seeded(file: string): Db {
+  const db = openDatabase(file);
+  const journal = new SqliteJournal(db, new Sessions(db).start('paper', 0, null));
+  journal.recordFill(fill(1));
+  journal.checkpoint(checkpoint(1));
+  return db;
+}
+
+describe('backupDatabase: errors name the file', () => {
+  it('names the copy when its folder does not exist', async () => {
+    // better-sqlite3 says only "Cannot save backup because the directory does not exist".
+    const db = seeded(join(tempDir(), 'a.sqlite'));
+    const out = join(tempDir(), 'missing', 'copy.sqlite');
+    await expect(backupDatabase(db, out)).rejects.toThrow(
+      `${out}: cannot write the copy (Cannot save backup because the directory does not exist)`,
+    );
+    db.close();
+  });
+
+  it('names the copy when it cannot be created, and leaves the source as it was', async () => {
+    // The parent is a file: SQLite says only "unable to open database file".
+    const dir = tempDir();
+    const db = seeded(join(dir, 'a.sqlite'));
+    const out = join(dir, 'a.sqlite', 'copy.sqlite');
+    await expect(backupDatabase(db, out)).rejects.toThrow(
+      `${out}: cannot write the copy (unable to open database file)`,
+    );
+    expect(existsSync(out)).toBe(false);
+    // The source is untouched and still readable.
+    const check = new Database(join(dir, 'a.sqlite'), { readonly: true });
+    expect(check.prepare('SELECT COUNT(*) FROM fills').pluck().get()).toBe(1);
+    check.close();
+    db.close();
+  });
+});
