@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/store/database';
-import { backupDatabase } from '../../src-main/store/export';
+import { backupDatabase, exportCsv } from '../../src-main/store/export';
 import { Sessions } from '../../src-main/store/sessions';
 import { SqliteJournal } from '../../src-main/store/sqlite-journal';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -44,6 +44,23 @@ function seeded(file: string): Db {
   journal.checkpoint(checkpoint(1));
   return db;
 }
+
+describe('exportCsv: never over an earlier export', () => {
+  it('refuses a folder that already holds one of its files, and writes nothing', () => {
+    // The app's export refuses such a folder (export-service.ts); the command line reaches exportCsv
+    // directly and silently replaced the earlier export's fills.csv.
+    const db = seeded(join(tempDir(), 'a.sqlite'));
+    const out = join(tempDir(), 'csv');
+    mkdirSync(out);
+    writeFileSync(join(out, 'fills.csv'), 'an earlier export\n');
+    expect(() => exportCsv(db, out)).toThrow(
+      `${join(out, 'fills.csv')} already exists; choose an empty folder`,
+    );
+    expect(readFileSync(join(out, 'fills.csv'), 'utf8')).toBe('an earlier export\n');
+    expect(readdirSync(out)).toEqual(['fills.csv']);
+    db.close();
+  });
+});
 
 describe('backupDatabase: errors name the file', () => {
   it('names the copy when its folder does not exist', async () => {
