@@ -62,8 +62,9 @@ function writeAll(fd: number, text: string): void {
 
 /**
  * Writes trades (round trips), fills and checkpoints as CSV files with a header row; returns row counts.
- * A folder that already holds one of the files is refused before anything is written (an earlier export
- * is never replaced). Rows are streamed to disk a chunk at a time (a large
+ * The three are read in one read transaction, so they hold the database of one moment even while another
+ * connection keeps writing. A folder that already holds one of the files is refused before anything is
+ * written (an earlier export is never replaced). Rows are streamed to disk a chunk at a time (a large
  * database's fills do not fit in one string), each file under a `.partial` name until it is complete, so a
  * failed export leaves no truncated CSV behind.
  */
@@ -71,7 +72,7 @@ export function exportCsv(db: Db, dir: string): Record<keyof typeof CSV_EXPORTS,
   const clash = Object.keys(CSV_EXPORTS).find((file) => existsSync(join(dir, file)));
   if (clash !== undefined) throw new Error(`${join(dir, clash)} already exists; choose an empty folder`);
   mkdirSync(dir, { recursive: true });
-  return writeCsvFiles(db, dir);
+  return db.transaction(() => writeCsvFiles(db, dir))();
 }
 
 function writeCsvFiles(db: Db, dir: string): Record<keyof typeof CSV_EXPORTS, number> {

@@ -45,7 +45,38 @@ function seeded(file: string): Db {
   return db;
 }
 
-describe('exportCsv: never over an earlier export', () => {
+describe('exportCsv: one snapshot, never over an earlier export', () => {
+  it('reads trades, fills and checkpoints from one snapshot while another connection writes', () => {
+    // `botv2 export --csv` runs on its own connection while the app keeps trading. Here the app commits a
+    // second fill and a checkpoint that reflects it (last_fill_id 2) just after fills.csv was read. A
+    // consistent export holds the state of one moment: fill 1 and the checkpoint of fill 1 only. Read in
+    // separate snapshots, checkpoints.csv would name fill 2, which fills.csv lacks.
+    const file = join(tempDir(), 'live.sqlite');
+    seeded(file).close();
+    const app = openDatabase(file);
+    const appJournal = new SqliteJournal(app, new Sessions(app).start('paper', 0, null));
+    const exporter = openDatabase(file);
+    const prepare = exporter.prepare.bind(exporter);
+    exporter.prepare = ((sql: string) => {
+      if (sql.includes('FROM portfolio_checkpoints')) {
+        app.transaction(() => {
+          appJournal.recordFill(fill(2));
+          appJournal.checkpoint(checkpoint(2));
+        })();
+      }
+      return prepare(sql);
+    }) as typeof exporter.prepare;
+
+    const out = join(tempDir(), 'csv');
+    expect(exportCsv(exporter, out)).toEqual({ 'trades.csv': 0, 'fills.csv': 1, 'checkpoints.csv': 1 });
+    const checkpoints = readFileSync(join(out, 'checkpoints.csv'), 'utf8').trimEnd().split('\n');
+    expect(checkpoints.slice(1)).toEqual(['1,1,99900,100000,0,0,100000,[],1']);
+    // The app's commit is there for the next export.
+    expect(app.prepare('SELECT COUNT(*) FROM portfolio_checkpoints').pluck().get()).toBe(2);
+    exporter.close();
+    app.close();
+  });
+
   it('refuses a folder that already holds one of its files, and writes nothing', () => {
     // The app's export refuses such a folder (export-service.ts); the command line reaches exportCsv
     // directly and silently replaced the earlier export's fills.csv.
