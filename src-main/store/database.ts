@@ -13,7 +13,8 @@ export const migrationHash = (migration: Migration): string =>
 
 /**
  * Opens (or creates) the database with WAL and synchronous=FULL, so a committed transaction survives a
- * crash or power loss, then checks the applied migrations and applies the missing ones.
+ * crash or power loss, then checks the applied migrations and applies the missing ones. A SQLite file with
+ * tables but no schema_migrations belongs to another program: it is refused before anything is written.
  */
 export interface OpenOptions {
   migrations?: readonly Migration[];
@@ -25,11 +26,27 @@ export function openDatabase(file: string, options: OpenOptions | readonly Migra
   const { migrations = MIGRATIONS, busyTimeoutMs = 2000 } = Array.isArray(options)
     ? { migrations: options as readonly Migration[] }
     : (options as OpenOptions);
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file);
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+      )
+      .pluck()
+      .all() as string[];
+    // Another program's database is left exactly as it is: checked before WAL, which SQLite records in
+    // the file's header, and before any table is created.
+    if (tables.length > 0 && !tables.includes('schema_migrations')) {
+      db.close();
+      throw new DatabaseRefusedError(
+        `${file} is a SQLite database of another program (tables: ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}), not BotV2's: nothing was changed. Choose another data directory, or move this file away.`,
+      );
+    }
     db.pragma('journal_mode = WAL');
   } catch (error) {
+    if (db?.open) db.close();
+    if (error instanceof DatabaseRefusedError) throw error;
     throw new DatabaseRefusedError(`${file}: cannot open the database (${describe(error)})`);
   }
   try {
