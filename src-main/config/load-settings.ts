@@ -35,12 +35,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** User values replace defaults key by key; arrays and scalars are replaced whole. */
+/**
+ * User values replace defaults key by key; arrays and scalars are replaced whole. Every key becomes an own
+ * property (`__proto__` included, so the strict schema refuses it like any unknown key instead of it
+ * replacing the object's prototype).
+ */
 export function mergeSettings(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    merged[key] = key in base ? mergeSettings(base[key], value) : value;
+    Object.defineProperty(merged, key, {
+      value: Object.hasOwn(base, key) ? mergeSettings(base[key], value) : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return merged;
 }
