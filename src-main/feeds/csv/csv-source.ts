@@ -20,6 +20,8 @@ export const MAX_LINE_BYTES = 1 << 20;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** Bytes looked at to recognise a file. */
 const HEAD_BYTES = 64 * 1024;
+const CARRIAGE_RETURN = 13;
+const LINE_FEED = 10;
 
 /** A file that cannot be read as market data at all; the message names the file and says why. */
 export class CsvRefusedError extends Error {
@@ -57,8 +59,8 @@ function firstBinaryByte(bytes: Uint8Array): number {
 /**
  * Opens a CSV file and recognises its layout from its first non-blank line. Refuses, with a
  * CsvRefusedError naming the file, what cannot be market data: a missing or empty file, binary data,
- * UTF-16 text, a first line over 64 KiB, a header without the required columns, open-time stamps without
- * an interval.
+ * UTF-16 text, lines ended by CR alone, a first line over 64 KiB, a header without the required columns,
+ * open-time stamps without an interval.
  */
 export function openCsv(path: string, options: CsvReadOptions = {}): OpenedCsv {
   let fd: number;
@@ -90,6 +92,21 @@ function recognise(path: string, fd: number, options: CsvReadOptions): OpenedCsv
     throw new CsvRefusedError(path, 'the file is UTF-16 text: save it as UTF-8 CSV');
   const nul = head.indexOf(0);
   if (nul >= 0) throw new CsvRefusedError(path, `binary data, not CSV text (a NUL byte at offset ${nul})`);
+  // Text with a CR not followed by LF before its first LF: lines end with CR alone, which the line reader
+  // does not split on (binary data is left to the checks below; a stray CR in a later row is that row's).
+  const cr = head.indexOf(CARRIAGE_RETURN);
+  const lf = head.indexOf(LINE_FEED);
+  if (
+    cr >= 0 &&
+    (lf < 0 || cr < lf) &&
+    (cr + 1 < head.length || head.length === size) &&
+    head[cr + 1] !== LINE_FEED &&
+    firstBinaryByte(head) < 0
+  )
+    throw new CsvRefusedError(
+      path,
+      'lines end with a carriage return only (an old Mac CSV): save the file with Windows (CR LF) or Unix (LF) line ends',
+    );
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const reader = new LineReader(fd, {
     start: bom,
