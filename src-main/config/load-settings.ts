@@ -63,6 +63,19 @@ function describeIssue(issue: z.core.$ZodIssue, sources: YamlSource[]): string[]
       [...sources].reverse().find((source) => hasPath(source.value, path)) ?? sources[sources.length - 1]!;
     const line = owner.lineOf(path);
     let message = issue.message;
+    const given = valueAt(owner.value, path);
+    if (
+      key === undefined &&
+      issue.code === 'invalid_type' &&
+      issue.expected === 'object' &&
+      given !== undefined
+    ) {
+      // A group of settings was expected; zod's words ("expected object, received null") are not a trader's.
+      message =
+        given === null
+          ? 'empty: give its settings as key: value lines indented below it, or delete the line'
+          : `expected key: value settings indented below it, found ${describeType(given)}`;
+    }
     if (key !== undefined) {
       message = SECRET_KEY.test(key)
         ? 'looks like a secret; secrets are read from environment variables only, never from settings files'
@@ -70,6 +83,15 @@ function describeIssue(issue: z.core.$ZodIssue, sources: YamlSource[]): string[]
     }
     return `${owner.file}${line === null ? '' : `:${line}`} ${formatPath(path)}: ${message}`;
   });
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const step of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, String(step))) return undefined;
+    node = (node as Record<string, unknown>)[String(step)];
+  }
+  return node;
 }
 
 function hasPath(value: unknown, path: readonly PropertyKey[]): boolean {
