@@ -13,7 +13,21 @@ describe('rejectBar', () => {
     [{ high: 10.5 }, 'high 10.5 is below max(open, close)'],
     [{ low: 10.5 }, 'low 10.5 is above min(open, close)'],
     [{ volume: -1 }, 'volume -1 is negative'],
+    [{ fundingRate: NaN }, 'fundingRate is NaN'],
+    [{ fundingRate: -Infinity }, 'fundingRate is -Infinity'],
+    [{ openInterest: -3 }, 'openInterest -3 is negative'],
+    [{ liquidations: { longNotional: 5, shortNotional: -2 } }, 'liquidations.shortNotional -2 is negative'],
+    [{ liquidations: { longNotional: NaN, shortNotional: 0 } }, 'liquidations.longNotional is NaN'],
   ])('rejects %o: %s', (patch, reason) => {
     expect(rejectBar({ ...good, ...patch })).toBe(reason);
+  });
+
+  it('passes the optional derivatives data when sound: a negative funding rate, zero notionals', () => {
+    const derivatives = {
+      fundingRate: -0.0001,
+      openInterest: 0,
+      liquidations: { longNotional: 0, shortNotional: 1e6 },
+    };
+    expect(rejectBar({ ...good, ...derivatives })).toBeNull();
   });
 });

@@ -29,15 +29,41 @@ export function isSound(bar: Bar): boolean {
     low <= close &&
     volume >= 0 &&
     volume < Infinity &&
-    Number.isFinite(time)
+    Number.isFinite(time) &&
+    extrasSound(bar)
   );
+}
+
+/** The optional derivatives data: a finite funding rate, open interest and liquidation notionals ≥ 0. */
+function extrasSound(bar: Bar): boolean {
+  const { fundingRate, openInterest, liquidations } = bar;
+  return (
+    (fundingRate === undefined || Number.isFinite(fundingRate)) &&
+    (openInterest === undefined || (openInterest >= 0 && openInterest < Infinity)) &&
+    (liquidations === undefined ||
+      (liquidations.longNotional >= 0 &&
+        liquidations.longNotional < Infinity &&
+        liquidations.shortNotional >= 0 &&
+        liquidations.shortNotional < Infinity))
+  );
+}
+
+/** The fault of an optional value (NaN, infinite, or below 0 where it cannot be), or null. */
+function extraFault(field: string, value: number | undefined, signed: boolean): BarFault | null {
+  if (value === undefined) return null;
+  if (Number.isNaN(value)) return { rule: 'nan', field, value, message: `${field} is NaN` };
+  if (!Number.isFinite(value)) return { rule: 'infinity', field, value, message: `${field} is ${value}` };
+  if (!signed && value < 0)
+    return { rule: 'negative-value', field, value, message: `${field} ${value} is negative` };
+  return null;
 }
 
 /**
  * The stateless faults of a bar, in check order, or null when it has none: a missing, NaN or infinite
  * value (each field reported); then, only when every value is finite, a non-positive low, an OHLC
- * inconsistency (the first of high < low, high < max(open, close), low > min(open, close)) and negative
- * volume.
+ * inconsistency (the first of high < low, high < max(open, close), low > min(open, close)), negative
+ * volume, and a bad optional value (a NaN or infinite funding rate, open interest or liquidation notional,
+ * or one of the last two below 0).
  */
 export function barFaults(bar: Bar): BarFault[] | null {
   if (isSound(bar)) return null;
@@ -80,6 +106,13 @@ export function barFaults(bar: Bar): BarFault[] | null {
       value: volume,
       message: `volume ${volume} is negative`,
     });
+  for (const fault of [
+    extraFault('fundingRate', bar.fundingRate, true),
+    extraFault('openInterest', bar.openInterest, false),
+    extraFault('liquidations.longNotional', bar.liquidations?.longNotional, false),
+    extraFault('liquidations.shortNotional', bar.liquidations?.shortNotional, false),
+  ])
+    if (fault !== null) faults.push(fault);
   return faults.length > 0 ? faults : null;
 }
 

@@ -7,7 +7,8 @@ export type IssueSeverity = 'error' | 'warning';
 /**
  * The rules, each with the severity it always has (docs/DATA.md lists them with examples):
  * - file rows: `field-count`, `not-a-number`, `missing`, `timestamp`, `malformed` — errors;
- * - bar values: `nan`, `infinity`, `non-positive-price`, `ohlc`, `negative-volume` — errors;
+ * - bar values: `nan`, `infinity`, `non-positive-price`, `ohlc`, `negative-volume`, `negative-value` (open
+ *   interest or a liquidation notional below 0) — errors;
  * - sequence: `out-of-order`, `conflicting-duplicate` — errors; `duplicate` (exact repeat, dropped) — warning;
  * - plausibility: `outlier`, `gap`, `zero-volume`, `non-trading-day` — warnings.
  */
@@ -22,6 +23,7 @@ export type IssueRule =
   | 'non-positive-price'
   | 'ohlc'
   | 'negative-volume'
+  | 'negative-value'
   | 'out-of-order'
   | 'conflicting-duplicate'
   | 'duplicate'

@@ -48,6 +48,24 @@ describe('checkFiles on the sample', () => {
 });
 
 describe('checkFiles on malformed files: a clear message each, never a crash', () => {
+  it('bad derivatives columns: a NaN funding rate, a negative liquidation notional', () => {
+    const header =
+      'date,open,high,low,close,volume,funding_rate,open_interest,long_liquidations,short_liquidations';
+    const f = check(
+      file(
+        'perp.csv',
+        `${header}\n2024-01-02T00:00:00Z,100,101,99,100.5,10,0.0001,500,0,0\n` +
+          `2024-01-02T00:01:00Z,100,101,99,100.5,10,NaN,500,0,0\n` +
+          `2024-01-02T00:02:00Z,100,101,99,100.5,10,-0.0001,500,-5,0\n`,
+      ),
+    );
+    expect(f.issues.map(formatIssue)).toEqual([
+      `${f.file}:3: error [nan] fundingRate is NaN`,
+      `${f.file}:4: error [negative-value] liquidations.longNotional -5 is negative`,
+    ]);
+    expect(f.bars).toBe(1);
+  });
+
   it('a truncated last line', () => {
     const f = check(
       file(
