@@ -136,10 +136,24 @@ export function detectLayout(firstLine: string): CsvLayout {
   const keys = names.map(normalise);
   const columns = emptyColumns();
   for (const [column, aliases] of Object.entries(ALIASES) as [keyof typeof ALIASES, readonly string[]][]) {
-    columns[column] = keys.findIndex((key) => aliases.includes(key));
+    const matches = keys.flatMap((key, index) => (aliases.includes(key) ? [index] : []));
+    // Two columns for one value (`close` and `Close`, or `close` and `last`): which one is meant is a guess.
+    if (matches.length > 1) {
+      const quoted = matches.map((index) => `"${names[index]!}"`).join(' and ');
+      const value = column.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+      throw new LayoutError(`the header names the ${value} twice (${quoted}): keep one of those columns`);
+    }
+    columns[column] = matches[0] ?? -1;
   }
   const timeKey = TIME_ALIASES.find((alias) => keys.includes(alias));
-  if (timeKey !== undefined) columns.time = keys.indexOf(timeKey);
+  if (timeKey !== undefined) {
+    columns.time = keys.indexOf(timeKey);
+    const again = keys.indexOf(timeKey, columns.time + 1);
+    if (again >= 0)
+      throw new LayoutError(
+        `the header names the time twice ("${names[columns.time]!}" and "${names[again]!}"): keep one of those columns`,
+      );
+  }
   if (timeKey === 'date' && keys.includes('time')) columns.timeOfDay = keys.indexOf('time');
 
   const missing = [...(columns.time < 0 ? ['date or time'] : []), ...REQUIRED.filter((c) => columns[c] < 0)];

@@ -76,6 +76,21 @@ describe('detectLayout', () => {
     });
   });
 
+  it('refuses a header naming one value twice, instead of silently taking the first column', () => {
+    expect(() => detectLayout('date,open,high,low,close,volume,Close')).toThrow(
+      'the header names the close twice ("close" and "Close"): keep one of those columns',
+    );
+    expect(() => detectLayout('date,open,high,low,close,last,volume')).toThrow(
+      'the header names the close twice ("close" and "last"): keep one of those columns',
+    );
+    expect(() => detectLayout('Date,open,high,low,close,volume,date')).toThrow(
+      'the header names the time twice ("Date" and "date"): keep one of those columns',
+    );
+    expect(() => detectLayout('date,open,high,low,close,volume,funding,funding_rate')).toThrow(
+      'the header names the funding rate twice ("funding" and "funding_rate"): keep one of those columns',
+    );
+  });
+
   it('names what is missing', () => {
     expect(() => detectLayout('date,open,high,low,volume')).toThrow(
       'no close column in the header (found: date, open, high, low, volume); expected date or time, open, high, low, close and volume',
