@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE, defaultDataDir } from '../host/paths';
-import { openDatabase } from '../store/database';
+import { openDatabaseForReading } from '../store/database';
 import { backupDatabase, exportCsv } from '../store/export';
 import { UsageError } from './options';
 
@@ -18,7 +18,8 @@ export async function runExport(args: string[]): Promise<number> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const file = join(dataDir, DATABASE_FILE);
   if (!existsSync(file)) throw new UsageError(`no database in ${dataDir} (${file} does not exist)`);
-  const db = openDatabase(file);
+  // Read-only: the app may be running on this database, perhaps another version of it (no migration here).
+  const db = openDatabaseForReading(file);
   try {
     if (values.out) {
       const out = resolve(values.out);

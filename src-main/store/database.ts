@@ -11,17 +11,17 @@ export type Db = Database.Database;
 export const migrationHash = (migration: Migration): string =>
   createHash('sha256').update(`${migration.version}:${migration.name}:${migration.sql}`).digest('hex');
 
-/**
- * Opens (or creates) the database with WAL and synchronous=FULL, so a committed transaction survives a
- * crash or power loss, then checks the applied migrations and applies the missing ones. A SQLite file with
- * tables but no schema_migrations belongs to another program: it is refused before anything is written.
- */
 export interface OpenOptions {
   migrations?: readonly Migration[];
   /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
 }
 
+/**
+ * Opens (or creates) the database with WAL and synchronous=FULL, so a committed transaction survives a
+ * crash or power loss, then checks the applied migrations and applies the missing ones. A SQLite file with
+ * tables but no schema_migrations belongs to another program: it is refused before anything is written.
+ */
 export function openDatabase(file: string, options: OpenOptions | readonly Migration[] = {}): Db {
   const { migrations = MIGRATIONS, busyTimeoutMs = 2000 } = Array.isArray(options)
     ? { migrations: options as readonly Migration[] }
@@ -29,12 +29,7 @@ export function openDatabase(file: string, options: OpenOptions | readonly Migra
   let db: Db | undefined;
   try {
     db = new Database(file);
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-      )
-      .pluck()
-      .all() as string[];
+    const tables = tablesOf(db);
     // Another program's database is left exactly as it is: checked before WAL, which SQLite records in
     // the file's header, and before any table is created.
     if (tables.length > 0 && !tables.includes('schema_migrations')) {
@@ -60,6 +55,34 @@ export function openDatabase(file: string, options: OpenOptions | readonly Migra
     if (error instanceof DatabaseRefusedError) throw error;
     throw new DatabaseRefusedError(`${file}: cannot use the database (${describe(error)})`);
   }
+}
+
+/**
+ * Opens an existing BotV2 database read-only, for an export that may run beside the app: nothing is
+ * written (no WAL switch, no migration), so a database in use by another version of BotV2 is never
+ * changed under it. Refuses a file that is not BotV2's.
+ */
+export function openDatabaseForReading(file: string, busyTimeoutMs = 2000): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    if (!tablesOf(db).includes('schema_migrations'))
+      throw new DatabaseRefusedError(`${file} is not a BotV2 database (it has no schema_migrations table)`);
+    return db;
+  } catch (error) {
+    if (db?.open) db.close();
+    if (error instanceof DatabaseRefusedError) throw error;
+    throw new DatabaseRefusedError(`${file}: cannot open the database (${describe(error)})`);
+  }
+}
+
+/** The names of the file's own tables (SQLite's internal ones left out). */
+function tablesOf(db: Db): string[] {
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
 }
 
 function describe(error: unknown): string {

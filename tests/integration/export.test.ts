@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runExport } from '../../src-main/cli/export';
+import { DATABASE_FILE } from '../../src-main/host/paths';
+import { openDatabase } from '../../src-main/store/database';
+import { MIGRATIONS } from '../../src-main/store/migrations';
 import { backupDatabase, exportCsv } from '../../src-main/store/export';
 import { testHost } from '../helpers/host';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -61,5 +65,39 @@ describe('export', () => {
       true,
     );
     host.close();
+  });
+});
+
+describe('botv2 export (CLI)', () => {
+  it('exports a database of an older schema without migrating it (the app using it may be another version)', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, DATABASE_FILE);
+    openDatabase(file, MIGRATIONS.slice(0, 1)).close(); // schema version 1 only
+    const versions = () => {
+      const db = new Database(file, { readonly: true });
+      const applied = db.prepare('SELECT version FROM schema_migrations').pluck().all();
+      db.close();
+      return applied;
+    };
+    expect(versions()).toEqual([1]);
+    const out = join(tempDir(), 'copy.sqlite');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await expect(runExport(['--data-dir', dataDir, '--out', out])).resolves.toBe(0);
+    log.mockRestore();
+    expect(versions()).toEqual([1]);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('refuses a data directory whose database is not BotV2’s, naming the file, and leaves it alone', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, DATABASE_FILE);
+    const other = new Database(file);
+    other.exec('CREATE TABLE notes (body TEXT)');
+    other.close();
+    const before = readFileSync(file);
+    await expect(runExport(['--data-dir', dataDir, '--out', join(tempDir(), 'x.sqlite')])).rejects.toThrow(
+      `${file} is not a BotV2 database (it has no schema_migrations table)`,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
