@@ -55,8 +55,12 @@ export class EngineHost {
   private readonly pacer: StepPacer;
   private fault: string | null = null;
   private loopFailures = 0;
-  /** A slice taken from the feed but not yet stepped (after a retry delay). */
-  private pending: MarketSlice | null = null;
+  /**
+   * Slices taken from the feed but not yet committed: the first one after a retry delay, or a whole batch
+   * whose commit failed on storage (stepped again after Resume, so no bar is skipped). Read from `pendingAt`.
+   */
+  private pending: MarketSlice[] = [];
+  private pendingAt = 0;
   private closed = false;
   private feedDone = false;
   /** Backtests started from the app: worker threads, saved in the runs table, progress as events. */
@@ -177,12 +181,16 @@ export class EngineHost {
         break;
       } catch (error) {
         // The transaction rolled back: the engine in memory is ahead of the database.
-        if (!this.rebuildEngine(error)) return 0;
+        if (!this.rebuildEngine(error)) {
+          this.requeue(slices);
+          return 0;
+        }
         if (sqliteCode(error) === null) return this.recoverFromLoopFailure(error, slices);
         if (isBusy(error) && attempt < BUSY_RETRIES) {
           this.options.logger.warn({ attempt: attempt + 1 }, 'database busy; retrying the step');
           continue;
         }
+        this.requeue(slices);
         this.stopOnStorageFault(error);
         return 0;
       }
@@ -214,12 +222,12 @@ export class EngineHost {
     // The market moves on for the retry delay: the same data would likely fail the same way.
     let skipped = 0;
     try {
-      let slice = this.feed.next();
+      let slice = this.nextSlice();
       while (slice && slice.time <= failedAt + RETRY_AFTER_MS) {
         skipped += 1;
-        slice = this.feed.next();
+        slice = this.nextSlice();
       }
-      this.pending = slice;
+      if (slice) this.requeue([slice]);
     } catch (again) {
       return skipped + this.recoverFromLoopFailure(again, slices);
     }
@@ -228,12 +236,22 @@ export class EngineHost {
   }
 
   private nextSlice(): MarketSlice | null {
-    if (this.pending) {
-      const slice = this.pending;
-      this.pending = null;
+    const slice = this.pending[this.pendingAt];
+    if (slice) {
+      this.pendingAt += 1;
       return slice;
     }
+    if (this.pending.length) {
+      this.pending = [];
+      this.pendingAt = 0;
+    }
     return this.feed.next();
+  }
+
+  /** Slices taken but not committed (a batch that failed on storage, a retry's first): they come next. */
+  private requeue(slices: readonly MarketSlice[]): void {
+    this.pending = [...slices, ...this.pending.slice(this.pendingAt)];
+    this.pendingAt = 0;
   }
 
   private publish(results: StepResult[]): void {
