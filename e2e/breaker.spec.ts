@@ -177,3 +177,37 @@ test('halt, resume, force and re-arm persist: after a restart the state and the 
   // A graceful stop: no recovery notice after the restart.
   await expect(page.getByTestId('recovery')).toHaveCount(0);
 });
+
+test('after a storage fault the Resume button is offered (not only after a halt) and trading goes on', async ({
+  page,
+  terminal,
+}) => {
+  await openTerminal(page, terminal);
+  const state = page.getByTestId('breaker-state');
+  const resume = page.getByRole('button', { name: 'Resume' });
+  await expect(state).toHaveAttribute('data-halted', 'false');
+  await expect(resume).toBeDisabled();
+  // Another program holds the write lock: the host's commit stays busy past its retries and trading stops.
+  const other = new Database(join(terminal.dataDir, 'botv2.sqlite'));
+  other.exec('BEGIN IMMEDIATE');
+  const fault = page.locator('.status-bar .fault');
+  try {
+    await expect(fault).toContainText('the database stayed locked by another program', { timeout: 30_000 });
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+  // The status bar says "press Resume": the breaker never halted, yet the button must be there.
+  await expect(state).toHaveAttribute('data-halted', 'false');
+  await expect(resume).toBeEnabled();
+  await resume.click();
+  const dialog = page.getByRole('dialog', { name: 'Resume trading' });
+  await expect(dialog).toContainText('Resume tries again from the last commit');
+  await dialog.getByRole('button', { name: 'Resume' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(fault).toHaveCount(0);
+  await expect(resume).toBeDisabled();
+  const events = page.getByTestId('engine-status');
+  const before = Number(await events.getAttribute('data-events'));
+  await expect.poll(async () => Number(await events.getAttribute('data-events'))).toBeGreaterThan(before);
+});

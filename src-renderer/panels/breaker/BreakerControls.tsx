@@ -14,6 +14,8 @@ export function BreakerControls({ bridge }: { bridge: Bridge }) {
   const events = useTerminal((s) => s.breakerEvents);
   const open = useTerminal((s) => s.openBreakerDialog);
   const notifications = useTerminal((s) => s.notifications);
+  // After a storage fault the host waits for Resume (the status bar says so) even when not halted.
+  const fault = useTerminal((s) => s.snapshot?.status.fault ?? null);
   const [showAll, setShowAll] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   if (!breaker) return null;
@@ -70,7 +72,12 @@ export function BreakerControls({ bridge }: { bridge: Bridge }) {
         >
           Halt trading
         </button>
-        <button type="button" className="primary" disabled={!breaker.halted} onClick={() => open('resume')}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!breaker.halted && fault === null}
+          onClick={() => open('resume')}
+        >
           Resume
         </button>
         <button type="button" onClick={() => open('force')}>

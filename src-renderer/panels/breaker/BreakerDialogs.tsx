@@ -15,6 +15,7 @@ export function BreakerDialogs({ bridge }: { bridge: Bridge }) {
   const equity = useTerminal((s) => s.snapshot?.portfolio.equity ?? null);
   const level3 = useTerminal((s) => s.riskMetrics?.limits.breakerLevels[2]?.drawdown ?? null);
   const close = useTerminal((s) => s.closeBreakerDialog);
+  const fault = useTerminal((s) => s.snapshot?.status.fault ?? null);
   if (!dialog || !breaker) return null;
 
   const done = (result: { ok: true } | { ok: false; error: string }): string | null => {
@@ -45,7 +46,9 @@ export function BreakerDialogs({ bridge }: { bridge: Bridge }) {
           description={
             override
               ? `The drawdown (${formatPercent(breaker.drawdown)}) is past level 3 (${formatPercent(level3)}). Resuming overrides the breaker and re-arms it at the current equity: give the reason for the override.`
-              : 'Strategies may open positions again.'
+              : fault !== null && !breaker.halted
+                ? 'Trading stopped on a fault (see the status bar). Resume tries again from the last commit.'
+                : 'Strategies may open positions again.'
           }
           confirmLabel="Resume"
           reasonLabel={override ? 'Override reason' : 'Reason'}
