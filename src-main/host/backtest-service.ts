@@ -67,16 +67,25 @@ export class BacktestService {
       this.running.delete(runId);
       // After dispose() the database is closed: the row stays 'running' and the next start marks it.
       if (this.disposed) return;
-      saveRun(this.db, {
-        id: runId,
-        startedAt,
-        finishedAt: this.wallClock(),
-        status,
-        settings,
-        seed,
-        data,
-        results,
-      });
+      try {
+        saveRun(this.db, {
+          id: runId,
+          startedAt,
+          finishedAt: this.wallClock(),
+          status,
+          settings,
+          seed,
+          data,
+          results,
+        });
+      } catch (saveError) {
+        // Thrown here it would be an unhandled rejection (fatal to a plain Node process) and the form would
+        // wait for an end that never comes. The row stays 'running'; the next start marks it interrupted.
+        const message = saveError instanceof Error ? saveError.message : String(saveError);
+        this.logger.error({ runId, err: saveError }, 'backtest result could not be saved');
+        status = 'failed';
+        error = `the backtest ended but its result could not be saved: ${message}`;
+      }
       this.onProgress({
         runId,
         status,
