@@ -185,7 +185,7 @@ export class EngineHost {
           this.requeue(slices);
           return 0;
         }
-        if (sqliteCode(error) === null) return this.recoverFromLoopFailure(error, slices);
+        if (sqliteCode(error) === null) return this.recoverFromLoopFailure(error, slices, results.length);
         if (isBusy(error) && attempt < BUSY_RETRIES) {
           this.options.logger.warn({ attempt: attempt + 1 }, 'database busy; retrying the step');
           continue;
@@ -204,9 +204,12 @@ export class EngineHost {
    * The spec's error flow for a failure of the loop itself (not of one strategy, which only abstains): the
    * engine is back at the last committed state (reloaded above), the market moves on for 60 s of engine time
    * before the next try, and after CRITICAL_FAILURES failures in a row trading stops with the reason.
+   * The batch's first `stepped` slices ran before the failure: they are stepped again, only what follows
+   * the failure is skipped (a batch of many slices must not lose more market than a batch of one).
    */
-  private recoverFromLoopFailure(error: unknown, slices: readonly MarketSlice[]): number {
+  private recoverFromLoopFailure(error: unknown, slices: readonly MarketSlice[], stepped: number): number {
     this.loopFailures += 1;
+    const good = slices.slice(0, stepped);
     const failedAt = slices[slices.length - 1]?.time ?? this.engine.equityPoint().time;
     const message = error instanceof Error ? error.message : String(error);
     this.options.logger.error(
@@ -216,6 +219,7 @@ export class EngineHost {
     if (this.loopFailures >= CRITICAL_FAILURES) {
       this.fault = `trading stopped after ${this.loopFailures} failures of the engine loop in a row: ${message}`;
       this.pacer.stop();
+      this.requeue(good);
       this.events.emit('status', this.status());
       return 0;
     }
@@ -227,12 +231,12 @@ export class EngineHost {
         skipped += 1;
         slice = this.nextSlice();
       }
-      if (slice) this.requeue([slice]);
+      this.requeue(slice ? [...good, slice] : good);
     } catch (again) {
-      return skipped + this.recoverFromLoopFailure(again, slices);
+      return skipped + this.recoverFromLoopFailure(again, slices, stepped);
     }
     this.options.logger.warn({ skipped }, 'retrying after 60 s of engine time');
-    return slices.length + skipped;
+    return slices.length - good.length + skipped;
   }
 
   private nextSlice(): MarketSlice | null {

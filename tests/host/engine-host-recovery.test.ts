@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MarketFeed } from '../../src-main/engine/ports';
 import { EngineHost } from '../../src-main/host/engine-host';
-import type { FeedStart } from '../../src-main/host/feeds';
+import { createDefaultFeed, type FeedStart } from '../../src-main/host/feeds';
 import { createLogger } from '../../src-main/log';
 import { testSettings } from '../helpers/settings';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -47,5 +47,50 @@ describe('EngineHost after a storage fault', () => {
     expect(faulted.stepNow(5)).toBe(5);
     expect(faulted.snapshot().portfolio.time).toBe(expectedTime);
     faulted.close();
+  });
+});
+
+describe('EngineHost when the loop fails inside a batch', () => {
+  /** The synthetic market, except that reading the slice at the given step throws (the market does not move). */
+  function failingFeed(failAt: number) {
+    return (start: FeedStart): MarketFeed => {
+      const inner = createDefaultFeed(start);
+      let step = 0;
+      return {
+        get instruments() {
+          return inner.instruments;
+        },
+        next() {
+          step += 1;
+          if (step === failAt) throw new Error(`feed broke at step ${step}`);
+          return inner.next();
+        },
+      };
+    };
+  }
+
+  it('keeps the slices stepped before the failure and skips only the 60 s after it, as a batch of one would', () => {
+    // Reference: the same failure met one step at a time (the existing one-slice path): 20 steps, the
+    // failed read, then the next minute skipped (the spec's 60 s wait), then trading on.
+    const single = host(tempDir(), failingFeed(21));
+    single.stepNow(20);
+    single.stepNow(1);
+    single.stepNow(5);
+    // The engine is rebuilt after each failure (strategies start cold), so money figures differ between the
+    // two; what must match is which bars were stepped: the times of the equity series.
+    const expectedTimes = single.equityHistory(1000).map((p) => p.time);
+    single.close();
+
+    // One batch of 30 meets the failure at its 21st read: before the fix the 20 good slices were rolled
+    // back and dropped with it, so the engine never saw those 20 minutes of the market.
+    const batched = host(tempDir(), failingFeed(21));
+    batched.stepNow(30);
+    expect(batched.status().fault).toBeNull();
+    batched.stepNow(25);
+    const times = batched.equityHistory(1000).map((p) => p.time);
+    // 20 bars before the failure, the failed read's minute skipped, then 5 more: 25 bars after the start.
+    expect(times).toHaveLength(26);
+    expect(times).toEqual(expectedTimes);
+    batched.close();
   });
 });
