@@ -23,6 +23,7 @@ import { logStep } from './step-log';
 import { createDefaultFeed } from './feeds';
 import { restoreState } from './restore';
 import { describeStorageError, isBusy, sqliteCode } from './storage-errors';
+import { UncommittedSlices } from './uncommitted-slices';
 
 // Options and listener type live beside this file; re-exported for the callers that import them from here.
 export type { EngineHostOptions, HostListener };
@@ -55,12 +56,8 @@ export class EngineHost {
   private readonly pacer: StepPacer;
   private fault: string | null = null;
   private loopFailures = 0;
-  /**
-   * Slices taken from the feed but not yet committed: the first one after a retry delay, or a whole batch
-   * whose commit failed on storage (stepped again after Resume, so no bar is skipped). Read from `pendingAt`.
-   */
-  private pending: MarketSlice[] = [];
-  private pendingAt = 0;
+  /** Slices taken from the feed but not committed come back first (see UncommittedSlices). */
+  private readonly slices: UncommittedSlices;
   private closed = false;
   private feedDone = false;
   /** Backtests started from the app: worker threads, saved in the runs table, progress as events. */
@@ -101,6 +98,7 @@ export class EngineHost {
       seed,
       resumeAfter: restored?.checkpoint.time ?? null,
     });
+    this.slices = new UncommittedSlices(this.feed);
     this.engine = this.buildEngine(restored);
     this.history = EquityHistory.fromCheckpoints(this.read.checkpointEquity());
     this.history.push(this.engine.equityPoint());
@@ -164,7 +162,7 @@ export class EngineHost {
         for (const slice of slices) results.push(this.engine.onSlice(slice));
       } else {
         while (slices.length < count && (slices.length === 0 || this.wallClock() < deadline)) {
-          const slice = this.nextSlice();
+          const slice = this.slices.next();
           if (!slice) {
             this.feedDone = true;
             break;
@@ -182,7 +180,7 @@ export class EngineHost {
       } catch (error) {
         // The transaction rolled back: the engine in memory is ahead of the database.
         if (!this.rebuildEngine(error)) {
-          this.requeue(slices);
+          this.slices.requeue(slices);
           return 0;
         }
         if (sqliteCode(error) === null) return this.recoverFromLoopFailure(error, slices, results.length);
@@ -190,7 +188,7 @@ export class EngineHost {
           this.options.logger.warn({ attempt: attempt + 1 }, 'database busy; retrying the step');
           continue;
         }
-        this.requeue(slices);
+        this.slices.requeue(slices);
         this.stopOnStorageFault(error);
         return 0;
       }
@@ -219,43 +217,24 @@ export class EngineHost {
     if (this.loopFailures >= CRITICAL_FAILURES) {
       this.fault = `trading stopped after ${this.loopFailures} failures of the engine loop in a row: ${message}`;
       this.pacer.stop();
-      this.requeue(good);
+      this.slices.requeue(good);
       this.events.emit('status', this.status());
       return 0;
     }
     // The market moves on for the retry delay: the same data would likely fail the same way.
     let skipped = 0;
     try {
-      let slice = this.nextSlice();
+      let slice = this.slices.next();
       while (slice && slice.time <= failedAt + RETRY_AFTER_MS) {
         skipped += 1;
-        slice = this.nextSlice();
+        slice = this.slices.next();
       }
-      this.requeue(slice ? [...good, slice] : good);
+      this.slices.requeue(slice ? [...good, slice] : good);
     } catch (again) {
       return skipped + this.recoverFromLoopFailure(again, slices, stepped);
     }
     this.options.logger.warn({ skipped }, 'retrying after 60 s of engine time');
     return slices.length - good.length + skipped;
-  }
-
-  private nextSlice(): MarketSlice | null {
-    const slice = this.pending[this.pendingAt];
-    if (slice) {
-      this.pendingAt += 1;
-      return slice;
-    }
-    if (this.pending.length) {
-      this.pending = [];
-      this.pendingAt = 0;
-    }
-    return this.feed.next();
-  }
-
-  /** Slices taken but not committed (a batch that failed on storage, a retry's first): they come next. */
-  private requeue(slices: readonly MarketSlice[]): void {
-    this.pending = [...slices, ...this.pending.slice(this.pendingAt)];
-    this.pendingAt = 0;
   }
 
   private publish(results: StepResult[]): void {

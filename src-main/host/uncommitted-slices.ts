@@ -1,0 +1,34 @@
+import type { MarketSlice } from '../../src-shared/domain/market';
+import type { MarketFeed } from '../engine/ports';
+
+/**
+ * The feed as the host reads it: slices taken from the feed but not committed come back first, in order
+ * (a whole batch whose commit failed on storage, the steps of a batch before a loop failure, the first
+ * slice after a retry delay), so no bar is skipped; then the feed itself.
+ */
+export class UncommittedSlices {
+  private pending: MarketSlice[] = [];
+  private at = 0;
+
+  constructor(private readonly feed: MarketFeed) {}
+
+  /** The next slice to step: an uncommitted one, else the feed's next (null when the feed is done). */
+  next(): MarketSlice | null {
+    const slice = this.pending[this.at];
+    if (slice) {
+      this.at += 1;
+      return slice;
+    }
+    if (this.pending.length > 0) {
+      this.pending = [];
+      this.at = 0;
+    }
+    return this.feed.next();
+  }
+
+  /** Puts slices taken but not committed back in front, before any still waiting. */
+  requeue(slices: readonly MarketSlice[]): void {
+    this.pending = [...slices, ...this.pending.slice(this.at)];
+    this.at = 0;
+  }
+}
