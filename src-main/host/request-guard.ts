@@ -73,6 +73,13 @@ function isAllowlisted(list: BlockList, address: string | undefined): boolean {
   return family !== 0 && list.check(plain, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** A socket's local address as written in a Host header (IPv6 in brackets), or null without one. */
+function addressAsHost(address: string | undefined): string | null {
+  if (!address) return null;
+  const plain = unmapped(address);
+  return isIP(plain) === 6 ? `[${plain}]` : plain;
+}
+
 function cookieValue(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
@@ -106,12 +113,18 @@ export function createGuard(options: GuardOptions) {
       if (!isLoopback(peer) && !isAllowlisted(allowlist, peer)) {
         return { ok: false, status: 403, reason: `address ${peer ?? 'unknown'} is not allowed` };
       }
-      const host = request.headers.host;
-      if (!host || !allowedHosts.has(host.toLowerCase())) {
+      // Besides its names, the server answers to the address the request reached (listening on 0.0.0.0, a
+      // LAN client asks for http://192.168.1.5:4318). An address, not a name, so no DNS rebinding.
+      const local = addressAsHost(request.socket.localAddress);
+      const localHost = local === null ? null : `${local}:${options.port}`;
+      const host = request.headers.host?.toLowerCase();
+      if (!host || !(allowedHosts.has(host) || host === localHost)) {
         return { ok: false, status: 403, reason: 'unexpected Host header' };
       }
-      const origin = request.headers.origin;
-      if (origin !== undefined ? !allowedOrigins.has(origin.toLowerCase()) : requireOrigin) {
+      const origin = request.headers.origin?.toLowerCase();
+      const allowedOrigin =
+        origin !== undefined && (allowedOrigins.has(origin) || origin === `http://${localHost}`);
+      if (origin !== undefined ? !allowedOrigin : requireOrigin) {
         return { ok: false, status: 403, reason: 'foreign or missing Origin' };
       }
       const token = url.searchParams.get('token') ?? cookieValue(request.headers.cookie, TOKEN_COOKIE);

@@ -6,9 +6,13 @@ import { createGuard, parseAllowlist, tokensMatch, TOKEN_COOKIE } from '../../sr
 const PORT = 4318;
 const TOKEN = 'k3y-Of-the-session_0123456789';
 
-/** The parts of a request the guard reads: peer address and headers. */
-function fakeRequest(peer: string | undefined, headers: Record<string, string>): IncomingMessage {
-  return { socket: { remoteAddress: peer }, headers } as unknown as IncomingMessage;
+/** The parts of a request the guard reads: peer address, the address it reached, and headers. */
+function fakeRequest(
+  peer: string | undefined,
+  headers: Record<string, string>,
+  localAddress?: string,
+): IncomingMessage {
+  return { socket: { remoteAddress: peer, localAddress }, headers } as unknown as IncomingMessage;
 }
 
 const url = (query = `?token=${TOKEN}`) => new URL(`/${query}`, 'http://placeholder');
@@ -23,6 +27,34 @@ describe('browser-mode request guard', () => {
     }
     const cookie = { ...host, cookie: `theme=dark; ${TOKEN_COOKIE}=${encodeURIComponent(TOKEN)}` };
     expect(loopbackOnly.check(fakeRequest('127.0.0.1', cookie), url(''), false)).toEqual({ ok: true });
+  });
+
+  it('listening on all addresses, admits an allow-listed LAN client asking for the address it reached', () => {
+    // `--host 0.0.0.0`: no extra names; the client at 192.168.1.20 opens http://192.168.1.5:4318.
+    const lan = createGuard({
+      port: PORT,
+      token: TOKEN,
+      extraHostNames: [],
+      ipAllowlist: ['192.168.1.0/24'],
+    });
+    const reached = { host: `192.168.1.5:${PORT}`, origin: `http://192.168.1.5:${PORT}` };
+    expect(lan.check(fakeRequest('192.168.1.20', reached, '::ffff:192.168.1.5'), url(), true)).toEqual({
+      ok: true,
+    });
+    const v6 = { host: `[fd00::5]:${PORT}`, origin: `http://[fd00::5]:${PORT}` };
+    expect(lan.check(fakeRequest('192.168.1.20', v6, 'fd00::5'), url(), true)).toEqual({ ok: true });
+    // Another address, or a name (DNS rebinding), is still refused; so is a foreign Origin.
+    for (const other of [`192.168.1.6:${PORT}`, `evil.example:${PORT}`, `192.168.1.5:${PORT + 1}`])
+      expect(lan.check(fakeRequest('192.168.1.20', { host: other }, '192.168.1.5'), url(), false)).toEqual({
+        ok: false,
+        status: 403,
+        reason: 'unexpected Host header',
+      });
+    const foreign = { host: `192.168.1.5:${PORT}`, origin: 'http://evil.example' };
+    expect(lan.check(fakeRequest('192.168.1.20', foreign, '192.168.1.5'), url(), false)).toMatchObject({
+      status: 403,
+      reason: 'foreign or missing Origin',
+    });
   });
 
   it('answers 401 without the token, with a wrong one, or with a malformed cookie', () => {
