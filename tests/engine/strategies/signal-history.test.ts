@@ -16,6 +16,13 @@ describe('SignalHistory', () => {
     expect(history.list()[0]).toBe(c);
   });
 
+  it('holds only the lists the window needs: 3-signal lists in a window of 4 keep 2 lists, not 4', () => {
+    const history = new SignalHistory(4);
+    for (let step = 0; step < 5; step++) history.add([a, b, c]);
+    expect(history.heldLists).toBe(2);
+    expect(history.list()).toEqual([c, a, b, c]);
+  });
+
   it('equals the last `capacity` signals added, for any sequence of repeated and new lists', () => {
     fc.assert(
       fc.property(
@@ -24,10 +31,17 @@ describe('SignalHistory', () => {
         (capacity, picks) => {
           const history = new SignalHistory(capacity);
           const added: Signal[] = [];
+          const lists: (readonly Signal[])[] = [];
           for (const pick of picks) {
             history.add(POOL[pick]!);
             added.push(...POOL[pick]!);
+            if (POOL[pick]!.length > 0) lists.push(POOL[pick]!);
             expect(history.list()).toEqual(added.slice(-capacity));
+            // Exactly the fewest newest lists that cover the window (all of them while they do not).
+            let held = 0;
+            for (let covered = 0; held < lists.length && covered < capacity; held++)
+              covered += lists[lists.length - 1 - held]!.length;
+            expect(history.heldLists).toBe(held);
           }
         },
       ),
