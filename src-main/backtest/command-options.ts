@@ -4,7 +4,7 @@ import { MAX_AMOUNT } from '../../src-shared/ipc/backtest-schemas';
 import { SCENARIOS, type Scenario } from '../../src-shared/settings/sections/market';
 import { BACKTEST_DEFAULTS, type BacktestSettings } from '../../src-shared/settings/sections/backtest';
 import type { Settings } from '../../src-shared/settings/schema';
-import { numberOption, UsageError } from '../cli/options';
+import { numberOption, refuseRepeatedOptions, UsageError } from '../cli/options';
 import type { BacktestOptions } from './options';
 import { SMA_CROSS_ID } from './run-classic';
 import { parseTimeRange } from './time-range';
@@ -44,11 +44,32 @@ const isFee = (n: number): boolean => n >= 0 && n < 1;
 /** A starting cash or order size: positive, and at most MAX_AMOUNT (as the app's backtest form). */
 const isAmount = (n: number): boolean => n > 0 && n <= MAX_AMOUNT;
 
-/** The CLI's options parsed, without reading any settings (the caller loads them from these paths). */
+const VALUE_OPTIONS: ReadonlySet<string> = new Set(
+  Object.entries(BACKTEST_ARGS)
+    .filter(([, spec]) => spec.type === 'string')
+    .map(([name]) => name),
+);
+const LIST_HINTS = {
+  data: 'list several files separated by commas',
+  strategies: 'list several ids separated by commas',
+};
+
+/**
+ * The CLI's options parsed, without reading any settings (the caller loads them from these paths). An
+ * option that takes a value may be given once: a repeat is a UsageError naming it.
+ */
 export function parseBacktestArgs(
   args: string[],
 ): ReturnType<typeof parseArgs<{ options: typeof BACKTEST_ARGS }>> {
-  return parseArgs({ args, options: BACKTEST_ARGS, strict: true, allowPositionals: false });
+  const parsed = parseArgs({
+    args,
+    options: BACKTEST_ARGS,
+    strict: true,
+    allowPositionals: false,
+    tokens: true,
+  });
+  refuseRepeatedOptions(parsed.tokens, VALUE_OPTIONS, LIST_HINTS);
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 /**

@@ -13,3 +13,31 @@ export function numberOption(
     throw new UsageError(`--${name}: "${value}" is not valid`);
   return n;
 }
+
+/** A token of node:util parseArgs with `tokens: true` (only what the repeat check reads). */
+interface OptionToken {
+  kind: string;
+  name?: string;
+}
+
+/**
+ * Refuses a value option given twice (`--data a.csv --data b.csv`): parseArgs would keep the last one and
+ * drop the other without a word. Flags (`--json --json`) may repeat. `hints` adds advice per option.
+ */
+export function refuseRepeatedOptions(
+  tokens: readonly OptionToken[],
+  valueOptions: ReadonlySet<string>,
+  hints: Readonly<Record<string, string>> = {},
+): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || !valueOptions.has(token.name)) continue;
+    if (seen.has(token.name)) {
+      const hint = hints[token.name];
+      throw new UsageError(
+        `--${token.name}: given more than once; give it once${hint === undefined ? '' : ` (${hint})`}`,
+      );
+    }
+    seen.add(token.name);
+  }
+}

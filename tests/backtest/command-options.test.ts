@@ -123,6 +123,27 @@ describe('botv2 backtest options', () => {
   });
 });
 
+describe('a repeated option', () => {
+  // node:util parseArgs keeps the last value of a repeated string option, so `--data a.csv --data b.csv`
+  // silently backtested b.csv only, and `--seed 1 --seed 2` ran seed 2. A repeat is refused, naming it.
+  it('is refused with the option named, not silently replaced by its last value', () => {
+    expect(() => parseBacktestArgs(['--data', 'a.csv', '--data', 'b.csv'])).toThrow(
+      '--data: given more than once; give it once (list several files separated by commas)',
+    );
+    expect(() => parseBacktestArgs(['--data', 'a.csv', '--seed', '1', '--seed=2'])).toThrow(
+      '--seed: given more than once; give it once',
+    );
+    expect(() => parseBacktestArgs(['--data', 'a.csv', '--strategies', 'a', '--strategies', 'b'])).toThrow(
+      '--strategies: given more than once; give it once (list several ids separated by commas)',
+    );
+    // A flag said twice means the same thing: accepted.
+    expect(parseBacktestArgs(['--data', 'a.csv', '--json', '--json']).values).toMatchObject({
+      data: 'a.csv',
+      json: true,
+    });
+  });
+});
+
 describe('progress line', () => {
   it('shows the bar, the share, the amounts, elapsed time and the ETA', () => {
     expect(progressLine({ done: 3e6, total: 8e6, unit: 'bytes', elapsedMs: 2000, etaMs: 3333 })).toBe(
