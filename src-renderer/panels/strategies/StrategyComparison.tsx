@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMaybePercent, formatPercent, formatRatio, formatSignedMoney } from '../../format';
 import type { StrategyLine } from './strategy-columns';
+import { RATE_LABELS } from './strategy-figures';
 
 const METRICS = {
   weight: { label: 'Weight', value: (l: StrategyLine) => l.weight, format: (v: number) => formatPercent(v) },
@@ -16,7 +17,7 @@ const METRICS = {
     format: (v: number) => formatSignedMoney(v),
   },
   hitRate: {
-    label: 'Win rate',
+    label: RATE_LABELS.hitRate,
     value: (l: StrategyLine) => l.hitRate ?? 0,
     format: (v: number) => formatMaybePercent(v, 1),
   },

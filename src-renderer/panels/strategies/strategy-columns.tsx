@@ -1,6 +1,7 @@
 import type { StrategyRow } from '../../../src-shared/domain/analytics';
 import type { StrategyPnl } from '../../../src-shared/ipc/dashboard-schemas';
 import type { Column } from '../../components/SortableTable';
+import { RATE_LABELS, winRateOf } from './strategy-figures';
 import { formatMaybePercent, formatPercent, formatRatio, formatSignedMoney, tone } from '../../format';
 
 /** A strategy's row: the engine's figures and its money P&L from the closed round trips it opened. */
@@ -39,11 +40,20 @@ export const STRATEGY_COLUMNS: Column<StrategyLine>[] = [
     render: (r) => <span className={tone(r.smoothedSharpe)}>{formatRatio(r.smoothedSharpe)}</span>,
   },
   {
+    // Signals, not trades: the share of scored signals whose next bar moved their way.
     key: 'hitRate',
-    label: 'Win rate',
+    label: RATE_LABELS.hitRate,
     numeric: true,
     value: (r) => r.hitRate,
     render: (r) => formatMaybePercent(r.hitRate, 1),
+  },
+  {
+    // Round trips it opened that netted a gain (docs/EXECUTION.md, Metrics); none before its first close.
+    key: 'winRate',
+    label: RATE_LABELS.winRate,
+    numeric: true,
+    value: (r) => winRateOf(r),
+    render: (r) => formatMaybePercent(winRateOf(r), 1),
   },
   {
     key: 'pnl',
