@@ -1,12 +1,5 @@
 import type { BacktestProgressEvent } from '../../../src-shared/ipc/backtest-schemas';
-import { formatDuration } from '../../format';
-
-/** Wall time left, readable at a glance: "12 s", "3 min", "1 h 05 min". */
-function formatEta(ms: number | null): string {
-  if (ms === null) return 'estimating…';
-  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s left`;
-  return `${formatDuration(ms)} left`;
-}
+import { etaText, percentDone } from './progress-text';
 
 /** A running backtest: how far it is, the time it has taken and the estimate of what is left; Cancel. */
 export function BacktestProgressBar({
@@ -16,8 +9,7 @@ export function BacktestProgressBar({
   event: BacktestProgressEvent;
   onCancel: () => void;
 }) {
-  const share = event.total > 0 ? Math.min(1, event.done / event.total) : 0;
-  const percent = Math.round(share * 100);
+  const percent = percentDone(event.done, event.total);
   return (
     <div className="backtest-progress" data-testid="backtest-progress" data-run={event.runId}>
       <div
@@ -32,7 +24,7 @@ export function BacktestProgressBar({
       </div>
       <span className="num">{percent} %</span>
       <span className="muted">
-        {(event.elapsedMs / 1000).toFixed(1)} s · {formatEta(event.etaMs)}
+        {(event.elapsedMs / 1000).toFixed(1)} s · {etaText(event.etaMs)}
       </span>
       <button type="button" onClick={onCancel}>
         Cancel
