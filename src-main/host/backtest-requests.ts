@@ -92,6 +92,12 @@ export function startBacktest(
       field: 'mode',
       message: 'the classic SMA crossover runs over one CSV file; choose the sample or a file',
     };
+  if (input.mode === 'classic' && input.source.kind === 'csv' && input.source.files.length !== 1)
+    return {
+      started: false,
+      field: 'files',
+      message: 'the classic SMA crossover runs over one CSV file; give one, or choose the full pipeline',
+    };
   try {
     const { options } = buildBacktestCommand(
       toCliValues(input, sampleDataFile()),

@@ -185,6 +185,30 @@ describe('backtests from the app', () => {
     }
   });
 
+  // The CLI's "classic mode (--strategy sma-cross) needs exactly one --data FILE" does not start with an
+  // option, so it reached the form with field '' (shown under Run, not at the files) and, with the dashes
+  // stripped, read "needs exactly one data FILE".
+  it('shows at the files that the classic crossover takes one file', () => {
+    const dir = tempDir();
+    const { host, dispatch } = setup(dir);
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    writeFileSync(a, 'x');
+    writeFileSync(b, 'x');
+    try {
+      expect(dispatch('startBacktest', { ...CLASSIC, source: { kind: 'csv', files: [a, b] } })).toEqual({
+        ok: true,
+        value: {
+          started: false,
+          field: 'files',
+          message: 'the classic SMA crossover runs over one CSV file; give one, or choose the full pipeline',
+        },
+      });
+    } finally {
+      host.close();
+    }
+  });
+
   it('marks a run left running by a stopped app as interrupted at the next start', () => {
     const dir = tempDir();
     const first = testHost(dir);
