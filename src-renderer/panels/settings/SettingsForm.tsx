@@ -1,28 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { SettingsProblem, SettingsView } from '../../../src-shared/ipc/dashboard-schemas';
-import { flattenSettings, valueOf, type SettingsField } from './settings-fields';
+import { flattenSettings, placeProblems, valueOf, type SettingsField } from './settings-fields';
 
 export interface SettingsFormProps {
   view: SettingsView;
   problems: SettingsProblem[];
   busy: boolean;
   onSave(changes: { path: (string | number)[]; value: unknown }[]): void;
-}
-
-/** Where a problem shows: at its field, or at the first field under the key it names (a list, a section). */
-function problemsByField(
-  fields: SettingsField[],
-  problems: SettingsProblem[],
-): Map<string, SettingsProblem[]> {
-  const map = new Map<string, SettingsProblem[]>();
-  for (const problem of problems) {
-    if (!problem.path) continue;
-    const field =
-      fields.find((f) => f.key === problem.path) ??
-      fields.find((f) => f.key.startsWith(`${problem.path}.`) || f.key.startsWith(`${problem.path}[`));
-    if (field) map.set(field.key, [...(map.get(field.key) ?? []), problem]);
-  }
-  return map;
 }
 
 function badge(view: SettingsView, key: string): { text: string; title: string; className: string } {
@@ -42,7 +26,7 @@ export function SettingsForm({ view, problems, busy, onSave }: SettingsFormProps
   const fields = useMemo(() => flattenSettings(view.effective), [view.effective]);
   const [values, setValues] = useState<Record<string, string | boolean>>({});
   const [open, setOpen] = useState<Record<string, boolean>>({ risk: true });
-  const atField = problemsByField(fields, problems);
+  const { atField } = placeProblems(fields, problems);
   const sections = [...new Set(fields.map((f) => f.section))];
   const changed = fields.filter((f) => f.key in values && values[f.key] !== f.initial);
 

@@ -5,6 +5,7 @@ import type {
   SettingsView,
 } from '../../../src-shared/ipc/dashboard-schemas';
 import type { Bridge } from '../../bridge/bridge';
+import { flattenSettings, placeProblems } from './settings-fields';
 import { SettingsForm } from './SettingsForm';
 import { YamlEditor } from './YamlEditor';
 
@@ -51,7 +52,9 @@ export function SettingsPanel({ bridge }: { bridge: Bridge }) {
   };
 
   if (!view) return <p className="muted">{error ?? 'Loading the settings…'}</p>;
-  const general = problems.filter((p) => p.path === '' || mode === 'yaml');
+  // In the form, what no field can show (no key, or a key without a field) is listed here; in YAML, all.
+  const general =
+    mode === 'yaml' ? problems : placeProblems(flattenSettings(view.effective), problems).unplaced;
   return (
     <div className="view settings-view">
       <section className="panel" aria-labelledby="settings-title">

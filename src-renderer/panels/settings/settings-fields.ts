@@ -1,3 +1,4 @@
+import type { SettingsProblem } from '../../../src-shared/ipc/dashboard-schemas';
 import { formatPath } from '../../../src-shared/ipc/result';
 
 export type FieldKind = 'number' | 'text' | 'boolean' | 'list';
@@ -72,4 +73,26 @@ export function valueOf(field: SettingsField, input: string | boolean): unknown 
     });
   }
   return String(input);
+}
+
+/**
+ * Where each problem shows: at its field, or at the first field under the key it names (a list, a
+ * section); `unplaced` holds the problems no field can show (no key, or a key the form has no field for,
+ * such as an unknown key in the file), which the panel lists above the form.
+ */
+export function placeProblems(
+  fields: readonly SettingsField[],
+  problems: readonly SettingsProblem[],
+): { atField: Map<string, SettingsProblem[]>; unplaced: SettingsProblem[] } {
+  const atField = new Map<string, SettingsProblem[]>();
+  const unplaced: SettingsProblem[] = [];
+  for (const problem of problems) {
+    const field = !problem.path
+      ? undefined
+      : (fields.find((f) => f.key === problem.path) ??
+        fields.find((f) => f.key.startsWith(`${problem.path}.`) || f.key.startsWith(`${problem.path}[`)));
+    if (field) atField.set(field.key, [...(atField.get(field.key) ?? []), problem]);
+    else unplaced.push(problem);
+  }
+  return { atField, unplaced };
 }
