@@ -101,6 +101,8 @@ export function buildBacktestCommand(
       throw new UsageError('--strategies selects pipeline strategies; classic mode (--strategy) runs one');
     for (const name of ['feed', 'bars', 'scenario'] as const)
       if (values[name] !== undefined) throw new UsageError(`--${name} is not used in classic mode`);
+    if (values.seed !== undefined)
+      throw new UsageError('--seed is not used in classic mode (it has no randomness)');
     if (files.length !== 1)
       throw new UsageError('classic mode (--strategy sma-cross) needs exactly one --data FILE');
     const fast = numberOption(values.fast, 'fast', (n) => Number.isInteger(n) && n >= 1) ?? 10;

@@ -144,6 +144,15 @@ describe('a repeated option', () => {
   });
 });
 
+describe('classic mode and --seed', () => {
+  // Classic mode has no randomness: --seed was accepted and dropped, and the JSON then said "seed": 0.
+  it('refuses --seed naming it, as the other options classic mode does not use', () => {
+    expect(() => build('--data', 'a.csv', '--strategy', 'sma-cross', '--seed', '7')).toThrow(
+      '--seed is not used in classic mode (it has no randomness)',
+    );
+  });
+});
+
 describe('progress line', () => {
   it('shows the bar, the share, the amounts, elapsed time and the ETA', () => {
     expect(progressLine({ done: 3e6, total: 8e6, unit: 'bytes', elapsedMs: 2000, etaMs: 3333 })).toBe(
