@@ -56,7 +56,7 @@ const LIST_HINTS = {
 
 /**
  * The CLI's options parsed, without reading any settings (the caller loads them from these paths). An
- * option that takes a value may be given once: a repeat is a UsageError naming it.
+ * option that takes a value may be given once, and --settings excludes --data-dir: else a UsageError.
  */
 export function parseBacktestArgs(
   args: string[],
@@ -69,6 +69,8 @@ export function parseBacktestArgs(
     tokens: true,
   });
   refuseRepeatedOptions(parsed.tokens, VALUE_OPTIONS, LIST_HINTS);
+  if (parsed.values.settings !== undefined && parsed.values['data-dir'] !== undefined)
+    throw new UsageError('--settings and --data-dir exclude each other (settings come from one file)');
   return { values: parsed.values, positionals: parsed.positionals };
 }
 

@@ -153,6 +153,15 @@ describe('classic mode and --seed', () => {
   });
 });
 
+describe('--settings and --data-dir', () => {
+  // The usage says `--settings FILE | --data-dir DIR`; given both, --data-dir was dropped without a word.
+  it('are refused together, naming both', () => {
+    expect(() => parseBacktestArgs(['--data', 'a.csv', '--settings', 's.yaml', '--data-dir', 'd'])).toThrow(
+      '--settings and --data-dir exclude each other (settings come from one file)',
+    );
+  });
+});
+
 describe('progress line', () => {
   it('shows the bar, the share, the amounts, elapsed time and the ETA', () => {
     expect(progressLine({ done: 3e6, total: 8e6, unit: 'bytes', elapsedMs: 2000, etaMs: 3333 })).toBe(
