@@ -41,6 +41,12 @@ export const BACKTEST_ARGS = {
 
 const CLASSIC_ONLY = ['fast', 'slow', 'size', 'slippage'] as const;
 const isFee = (n: number): boolean => n >= 0 && n < 1;
+/**
+ * The engine's random streams read a seed as 32 bits, so wider seeds would alias (n and n + 2^32 give the
+ * same run); the range is the app's form's (backtest-schemas.ts).
+ */
+const MAX_SEED = 2 ** 31 - 1;
+const isSeed = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= MAX_SEED;
 /** A starting cash or order size: positive, and at most MAX_AMOUNT (as the app's backtest form). */
 const isAmount = (n: number): boolean => n > 0 && n <= MAX_AMOUNT;
 
@@ -87,7 +93,8 @@ export function buildBacktestCommand(
 ): BacktestCommand {
   const range = parseTimeRange(values.from, values.to);
   const cash = numberOption(values.cash, 'cash', isAmount) ?? null;
-  const seed = numberOption(values.seed, 'seed', (n) => Number.isSafeInteger(n)) ?? settings.market.seed;
+  const seed =
+    numberOption(values.seed, 'seed', isSeed, `a whole number from 0 to ${MAX_SEED}`) ?? settings.market.seed;
   const commission = numberOption(values.commission, 'commission', isFee);
   const files = values.data === undefined ? [] : values.data.split(',').map((f) => f.trim());
   if (files.some((f) => f === '')) throw new UsageError('--data: an empty file name in the list');

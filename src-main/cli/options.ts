@@ -1,16 +1,20 @@
 /** A command-line mistake: printed with the usage text, exit code 2. */
 export class UsageError extends Error {}
 
-/** Parses a numeric option, refusing what `check` rejects, with the option named in the message. */
+/**
+ * Parses a numeric option, refusing what `check` rejects, with the option named in the message (and
+ * `hint`, the accepted values, when given).
+ */
 export function numberOption(
   value: string | undefined,
   name: string,
   check: (n: number) => boolean,
+  hint?: string,
 ): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!value.trim() || !Number.isFinite(n) || !check(n))
-    throw new UsageError(`--${name}: "${value}" is not valid`);
+    throw new UsageError(`--${name}: "${value}" is not valid${hint === undefined ? '' : ` (${hint})`}`);
   return n;
 }
 

@@ -162,6 +162,21 @@ describe('--settings and --data-dir', () => {
   });
 });
 
+describe('--seed range', () => {
+  // The engine's random streams take the seed as 32 bits (Rng: seed >>> 0; create-engine: seed ^ 0x5eed),
+  // so --seed 4294967297 ran exactly as --seed 1 and --seed -1 as 4294967295, each reported under its own
+  // number. The app's form takes 0 … 2^31 − 1; the CLI now keeps the same range, saying so.
+  it('takes a whole number from 0 to 2^31 − 1, as the app’s form does', () => {
+    const hint = '(a whole number from 0 to 2147483647)';
+    for (const seed of ['-1', '4294967297', '2147483648', '1.5'])
+      expect(() => build('--data', 'a.csv', `--seed=${seed}`), seed).toThrow(
+        `--seed: "${seed}" is not valid ${hint}`,
+      );
+    expect(build('--data', 'a.csv', '--seed', '0').options).toMatchObject({ seed: 0 });
+    expect(build('--data', 'a.csv', '--seed', '2147483647').options).toMatchObject({ seed: 2147483647 });
+  });
+});
+
 describe('progress line', () => {
   it('shows the bar, the share, the amounts, elapsed time and the ETA', () => {
     expect(progressLine({ done: 3e6, total: 8e6, unit: 'bytes', elapsedMs: 2000, etaMs: 3333 })).toBe(
