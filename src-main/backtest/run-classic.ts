@@ -15,7 +15,8 @@ export const SMA_CROSS_ID = 'sma-cross';
  * Classic mode: one file, one instrument, the SMA crossover of `runSmaCross` with a fixed size, no
  * ensemble, no risk sizing, no data validation beyond the strict reading of `readBarColumns`. Returns the
  * same result shape as the pipeline (mode `classic`, the parameters listed). Progress is in bytes read.
- * Throws BacktestInputError for a file it cannot use or a range with too few bars for the slow SMA.
+ * Throws BacktestInputError for a file it cannot use or a range without bars; a range shorter than the slow
+ * SMA runs and has no trade (no crossover can be seen).
  */
 export function runClassic(options: ClassicOptions, hooks: RunHooks = {}): BacktestResult {
   const clock = new ProgressClock(hooks, 'bytes');
