@@ -21,7 +21,7 @@ import { StepPacer } from './step-pacer';
 import { EventFanout } from './event-fanout';
 import { logStep } from './step-log';
 import { createDefaultFeed } from './feeds';
-import { restoreState } from './restore';
+import { openAndRestore, restoreState } from './restore';
 import { describeStorageError, isBusy, sqliteCode } from './storage-errors';
 import { UncommittedSlices } from './uncommitted-slices';
 
@@ -91,13 +91,14 @@ export class EngineHost {
     this.recovery = session.recovery;
     this.read = new ReadModels(this.db);
 
-    const restored = restoreState(this.read, settings.paper.initialCash);
     const seed = options.seed ?? settings.market.seed;
-    this.feed = (options.createFeed ?? createDefaultFeed)({
-      settings,
-      seed,
-      resumeAfter: restored?.checkpoint.time ?? null,
-    });
+    const { feed, restored } = openAndRestore(
+      this.read,
+      settings.paper.initialCash,
+      (resumeAfter, onSkipped) =>
+        (options.createFeed ?? createDefaultFeed)({ settings, seed, resumeAfter, onSkipped }),
+    );
+    this.feed = feed;
     this.slices = new UncommittedSlices(this.feed);
     this.engine = this.buildEngine(restored);
     this.history = EquityHistory.fromCheckpoints(this.read.checkpointEquity());

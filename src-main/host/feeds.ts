@@ -9,6 +9,8 @@ export interface FeedStart {
   seed: number;
   /** Engine time the saved state reached; the feed continues with the first slice after it. Null: from the start. */
   resumeAfter: number | null;
+  /** Told each slice skipped on resuming (the host replays those after the checkpoint onto the restored state). */
+  onSkipped?: ((slice: MarketSlice) => void) | undefined;
 }
 
 /**
@@ -16,15 +18,22 @@ export interface FeedStart {
  * replays it from the start and skips what was already traded (about 90k slices/s): prices, volatility and
  * regimes continue exactly where they stopped.
  */
-export function createDefaultFeed({ settings, seed, resumeAfter }: FeedStart): MarketFeed {
+export function createDefaultFeed({ settings, seed, resumeAfter, onSkipped }: FeedStart): MarketFeed {
   const market = new SyntheticMarket({ ...settings.market, seed });
-  return resumeAfter === null ? market : skipUntilAfter(market, resumeAfter);
+  return resumeAfter === null ? market : skipUntilAfter(market, resumeAfter, onSkipped);
 }
 
-/** A feed that starts with the first slice later than `time`. */
-export function skipUntilAfter(feed: MarketFeed, time: number): MarketFeed {
+/** A feed that starts with the first slice later than `time`; `onSkipped` is told each slice passed over. */
+export function skipUntilAfter(
+  feed: MarketFeed,
+  time: number,
+  onSkipped?: (slice: MarketSlice) => void,
+): MarketFeed {
   let first: MarketSlice | null = feed.next();
-  while (first && first.time <= time) first = feed.next();
+  while (first && first.time <= time) {
+    onSkipped?.(first);
+    first = feed.next();
+  }
   return {
     get instruments() {
       return feed.instruments;
@@ -46,12 +55,12 @@ export function skipUntilAfter(feed: MarketFeed, time: number): MarketFeed {
  * session skips what it already traded.
  */
 export function csvFeedFactory(files: readonly string[]): (start: FeedStart) => MarketFeed {
-  return ({ settings, resumeAfter }) => {
+  return ({ settings, resumeAfter, onSkipped }) => {
     const feed = new CsvFeed({
       sources: files,
       fees: settings.backtest.csvFees,
       adjust: settings.data.csv.adjust,
     });
-    return resumeAfter === null ? feed : skipUntilAfter(feed, resumeAfter);
+    return resumeAfter === null ? feed : skipUntilAfter(feed, resumeAfter, onSkipped);
   };
 }
