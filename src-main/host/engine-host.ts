@@ -10,6 +10,7 @@ import { createEngine } from '../engine/create-engine';
 import type { Engine, StepResult } from '../engine/loop';
 import type { MarketFeed } from '../engine/ports';
 import type { Db } from '../store/database';
+import { cancelOrphanedOrders } from '../store/orphaned-orders';
 import { ReadModels } from '../store/read-models';
 import { Sessions } from '../store/sessions';
 import { SqliteJournal } from '../store/sqlite-journal';
@@ -60,6 +61,8 @@ export class EngineHost {
   private readonly slices: UncommittedSlices;
   private closed = false;
   private feedDone = false;
+  /** The engine was rebuilt: the orders its predecessor had working are cancelled with the next commit. */
+  private orphanedOrders = false;
   /** Backtests started from the app: worker threads, saved in the runs table, progress as events. */
   readonly backtests: BacktestService;
 
@@ -159,6 +162,7 @@ export class EngineHost {
     let results: StepResult[] = [];
     const batch = this.db.transaction((replay: boolean) => {
       results = [];
+      if (this.orphanedOrders) cancelOrphanedOrders(this.db);
       if (replay) {
         for (const slice of slices) results.push(this.engine.onSlice(slice));
       } else {
@@ -195,6 +199,7 @@ export class EngineHost {
       }
     }
     this.loopFailures = 0;
+    this.orphanedOrders = false;
     this.publish(results);
     return slices.length;
   }
@@ -257,6 +262,7 @@ export class EngineHost {
   private rebuildEngine(cause: unknown): boolean {
     try {
       this.engine = this.buildEngine();
+      this.orphanedOrders = true;
       return true;
     } catch (error) {
       this.options.logger.error({ err: error }, 'could not reload the engine state from the database');

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from '../log';
 import type { Db } from '../store/database';
 import { openStore } from '../store/open-store';
+import { cancelOrphanedOrders } from '../store/orphaned-orders';
 import { Sessions } from '../store/sessions';
 import { DATABASE_FILE } from './paths';
 
@@ -10,7 +11,10 @@ export interface StartedSession {
   db: Db;
   sessions: Sessions;
   sessionId: number;
-  /** "recovered after an unclean stop at …" when the previous session did not end cleanly; else null. */
+  /**
+   * "recovered after an unclean stop at …" (and how many working orders were cancelled) when the previous
+   * session did not end cleanly; else null.
+   */
   recovery: string | null;
 }
 
@@ -25,8 +29,9 @@ export interface SessionStartOptions {
 
 /**
  * Opens the data directory's database (moving an unusable file aside only when allowed), detects an
- * unclean previous session and logs the recovery notice, and starts this run's session (linked to the
- * session it recovers from).
+ * unclean previous session and logs the recovery notice, cancels the orders the previous engine left
+ * working (the new engine starts without them), and starts this run's session (linked to the session it
+ * recovers from).
  */
 export function startSession(options: SessionStartOptions): StartedSession {
   const { logger } = options;
@@ -39,11 +44,16 @@ export function startSession(options: SessionStartOptions): StartedSession {
     logger.warn({ movedTo: store.movedAside }, 'unusable database moved aside; starting a new one');
   const sessions = new Sessions(store.db);
   const previous = sessions.latest();
+  const cancelled = cancelOrphanedOrders(store.db);
+  const orders = cancelled === 1 ? '1 working order was' : `${cancelled} working orders were`;
   const recovery =
     previous && !previous.clean
-      ? `recovered after an unclean stop at ${new Date(previous.lastEngineTime ?? previous.startedAt).toISOString()}`
+      ? `recovered after an unclean stop at ${new Date(previous.lastEngineTime ?? previous.startedAt).toISOString()}` +
+        (cancelled > 0 ? `; ${orders} cancelled` : '')
       : null;
   if (recovery) logger.warn({ previousSession: previous?.id }, recovery);
+  else if (cancelled > 0)
+    logger.warn({ cancelled }, `${orders} cancelled: a new session starts without them`);
   const sessionId = sessions.start(options.mode, options.wallTime, recovery ? previous!.id : null);
   return { db: store.db, sessions, sessionId, recovery };
 }

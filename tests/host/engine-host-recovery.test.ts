@@ -94,3 +94,27 @@ describe('EngineHost when the loop fails inside a batch', () => {
     batched.close();
   });
 });
+
+describe('EngineHost rebuilt after a storage fault', () => {
+  it('journals the orders the lost engine had working as cancelled with the next commit', () => {
+    const dir = tempDir();
+    const faulted = host(dir);
+    // Seed 11: the order decided at step 25 (id 1) is working until it would fill at step 26.
+    faulted.stepNow(25);
+    const working = () =>
+      faulted.db.prepare("SELECT id FROM orders WHERE status = 'working'").pluck().all() as number[];
+    expect(working()).toEqual([1]);
+    const other = new Database(join(dir, 'botv2.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    expect(faulted.stepNow(1)).toBe(0);
+    other.exec('ROLLBACK');
+    other.close();
+    expect(faulted.resume()).toMatchObject({ ok: true });
+    // The engine rebuilt from the database does not know order 1: before the fix its row said 'working'
+    // for ever (and step 26 filled nothing).
+    expect(faulted.stepNow(1)).toBe(1);
+    expect(working()).toEqual([]);
+    expect(faulted.db.prepare('SELECT status FROM orders WHERE id = 1').pluck().get()).toBe('cancelled');
+    faulted.close();
+  });
+});

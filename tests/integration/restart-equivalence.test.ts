@@ -73,3 +73,41 @@ describe('the breaker across a restart', () => {
     restarted.close();
   });
 });
+
+describe('orders working at a restart', () => {
+  const workingOrders = (host: EngineHost) =>
+    host.db.prepare("SELECT id FROM orders WHERE status = 'working' ORDER BY id").pluck().all();
+
+  it('are journalled as cancelled and named in the recovery notice: the restarted engine does not work them', () => {
+    // Seed 11: the order decided at step 25 (id 1) is working until it fills at step 26.
+    const dir = tempDir();
+    const crashed = testHost(dir);
+    crashed.stepNow(25);
+    expect(workingOrders(crashed)).toEqual([1]);
+    const restarted = testHost(dir);
+    // Before the fix the row said 'working' for ever while no engine worked the order.
+    expect(workingOrders(restarted)).toEqual([]);
+    expect(restarted.db.prepare('SELECT status, filled_qty FROM orders WHERE id = 1').get()).toEqual({
+      status: 'cancelled',
+      filled_qty: 0,
+    });
+    expect(restarted.status().recovery).toMatch(
+      /^recovered after an unclean stop at 2024-01-01T00:25:00\.000Z; 1 working order was cancelled$/,
+    );
+    restarted.stepNow(1);
+    expect(restarted.db.prepare('SELECT COUNT(*) FROM fills').pluck().get()).toBe(0);
+    restarted.close();
+  });
+
+  it('are cancelled after a clean stop too (the close leaves them to the next start)', () => {
+    const dir = tempDir();
+    const first = testHost(dir);
+    first.stepNow(38);
+    expect(workingOrders(first)).toEqual([4, 5]);
+    first.close();
+    const second = testHost(dir);
+    expect(second.status().recovery).toBeNull();
+    expect(workingOrders(second)).toEqual([]);
+    second.close();
+  });
+});
