@@ -95,11 +95,8 @@ export class EngineHost {
     this.read = new ReadModels(this.db);
 
     const seed = options.seed ?? settings.market.seed;
-    const { feed, restored } = openAndRestore(
-      this.read,
-      settings.paper.initialCash,
-      (resumeAfter, onSkipped) =>
-        (options.createFeed ?? createDefaultFeed)({ settings, seed, resumeAfter, onSkipped }),
+    const { feed, restored } = openAndRestore(this.read, settings, (resumeAfter, onSkipped) =>
+      (options.createFeed ?? createDefaultFeed)({ settings, seed, resumeAfter, onSkipped }),
     );
     this.feed = feed;
     this.slices = new UncommittedSlices(this.feed);

@@ -1,7 +1,9 @@
 import type { MarketSlice } from '../../src-shared/domain/market';
 import { Portfolio } from '../engine/portfolio';
 import type { MarketFeed, PortfolioCheckpoint } from '../engine/ports';
-import type { BreakerMemory } from '../engine/risk/circuit-breaker';
+import type { BreakerEvent } from '../../src-shared/domain/risk';
+import { CircuitBreaker, type BreakerConfig, type BreakerMemory } from '../engine/risk/circuit-breaker';
+import type { Settings } from '../../src-shared/settings/schema';
 import type { ReadModels } from '../store/read-models';
 
 export interface RestoredState {
@@ -17,27 +19,22 @@ export interface RestoredState {
  * database.
  *
  * `replay`: the feed's slices of the steps committed after the checkpoint (those a restarted feed skips).
- * Each is replayed as the loop stepped it — its fills, then its closes marked — so the marks, the equity
- * and the breaker's peak are those of an uninterrupted run at the last committed step; without them the
- * positions keep the checkpoint's marks (or the price of a later fill) and a peak reached after the
- * checkpoint is not known.
+ * Each is replayed as the loop stepped it — its fills, then its closes marked, then the equity shown to the
+ * breaker (`breakerConfig`) — so the marks, the equity and the breaker (peak, automatic level, cooldown,
+ * a forced level's expiry) are those of an uninterrupted run at the last committed step. Without them the
+ * positions keep the checkpoint's marks (or the price of a later fill) and the breaker what was saved.
  */
 export function restoreState(
   read: ReadModels,
   initialCash: number,
   replay: readonly MarketSlice[] = [],
+  breakerConfig?: BreakerConfig,
 ): RestoredState | null {
   const latest = read.latestCheckpoint();
   if (!latest) return null;
   const portfolio = Portfolio.restore(initialCash, latest.checkpoint);
   let time = latest.checkpoint.time;
   const lastCloses = { ...latest.checkpoint.lastCloses };
-  const event = read.lastBreakerEventSince(latest.checkpoint.time);
-  // The breaker's peak as of the newest event (its state then is the whole truth, a re-arm included), else
-  // as of the checkpoint; raised by every equity a replayed step after it reached.
-  let peakEquity = event
-    ? event.after.peakEquity
-    : Math.max(latest.breaker?.peakEquity ?? latest.checkpoint.peakEquity, latest.checkpoint.peakEquity);
   const fills = read.executionsAfter(latest.lastFillId);
   let booked = 0;
   const bookUntil = (until: number): void => {
@@ -48,6 +45,7 @@ export function restoreState(
       lastCloses[execution.instrument] = execution.price;
     }
   };
+  const steps: { time: number; equity: number }[] = [];
   for (const slice of replay) {
     if (slice.time <= latest.checkpoint.time) continue;
     bookUntil(slice.time);
@@ -58,29 +56,54 @@ export function restoreState(
       lastCloses[bar.instrument] = bar.close;
     }
     time = Math.max(time, slice.time);
-    if (!event || slice.time > event.time) peakEquity = Math.max(peakEquity, portfolio.equity());
+    steps.push({ time: slice.time, equity: portfolio.equity() });
   }
   bookUntil(Infinity);
   // Steps after the last fill that traded nothing still moved engine time: continue after them.
   time = Math.max(time, read.lastEngineTime() ?? time);
-  const checkpoint = { ...portfolio.checkpoint(peakEquity, lastCloses), time };
-  let breaker = latest.breaker ? { ...latest.breaker, peakEquity, lastEquity: portfolio.equity() } : null;
-  if (event) {
-    const after = event.after;
-    // The event's state shows the level that applied; a forced one is remembered as forced.
-    const forced = after.forcedUntil !== null;
-    breaker = {
-      level: forced ? (breaker?.level ?? 0) : after.level,
-      halted: after.halted,
-      haltReason: after.haltReason,
-      peakEquity,
-      lastEquity: portfolio.equity(),
-      cooldownUntil: after.cooldownUntil,
-      forcedLevel: forced ? after.level : null,
-      forcedUntil: after.forcedUntil,
-    };
+
+  const event = read.lastBreakerEventSince(latest.checkpoint.time);
+  let breaker = savedBreaker(latest.breaker, event, portfolio.equity());
+  // The saved breaker state is as of the newest event (an automatic one is recorded within its step, a
+  // trader's after it), else as of the checkpoint's step: the steps after that are shown to it again.
+  const since = event?.time ?? latest.checkpoint.time;
+  const after = steps.filter((step) => step.time > since);
+  if (breaker && breakerConfig) {
+    const replayed = new CircuitBreaker(breakerConfig, breaker);
+    for (const step of after) replayed.onEquity(step.equity, step.time);
+    breaker = replayed.remember();
+  } else if (breaker) {
+    for (const step of after) breaker.peakEquity = Math.max(breaker.peakEquity, step.equity);
   }
+  const peakEquity =
+    breaker?.peakEquity ?? Math.max(latest.checkpoint.peakEquity, ...after.map((step) => step.equity));
+  const checkpoint = { ...portfolio.checkpoint(peakEquity, lastCloses), time };
   return { checkpoint, breaker, lastCloses };
+}
+
+/**
+ * The breaker as last saved: the newest event's state after the checkpoint (its peak taken as it is, a
+ * re-arm included), else the checkpoint's memory.
+ */
+function savedBreaker(
+  checkpointed: BreakerMemory | null,
+  event: BreakerEvent | null,
+  equity: number,
+): BreakerMemory | null {
+  if (!event) return checkpointed ? { ...checkpointed, lastEquity: equity } : null;
+  const after = event.after;
+  // The event's state shows the level that applied; a forced one is remembered as forced.
+  const forced = after.forcedUntil !== null;
+  return {
+    level: forced ? (checkpointed?.level ?? 0) : after.level,
+    halted: after.halted,
+    haltReason: after.haltReason,
+    peakEquity: after.peakEquity,
+    lastEquity: equity,
+    cooldownUntil: after.cooldownUntil,
+    forcedLevel: forced ? after.level : null,
+    forcedUntil: after.forcedUntil,
+  };
 }
 
 /**
@@ -89,14 +112,21 @@ export function restoreState(
  */
 export function openAndRestore(
   read: ReadModels,
-  initialCash: number,
+  settings: Settings,
   openFeed: (resumeAfter: number | null, onSkipped: (slice: MarketSlice) => void) => MarketFeed,
 ): { feed: MarketFeed; restored: RestoredState | null } {
+  const initialCash = settings.paper.initialCash;
+  const { levels, cooldownMinutes } = settings.risk.circuitBreaker;
   const saved = restoreState(read, initialCash);
   const checkpointTime = read.latestCheckpoint()?.checkpoint.time ?? Infinity;
   const replay: MarketSlice[] = [];
   const feed = openFeed(saved?.checkpoint.time ?? null, (slice) => {
     if (slice.time > checkpointTime) replay.push(slice);
   });
-  return { feed, restored: replay.length ? restoreState(read, initialCash, replay) : saved };
+  return {
+    feed,
+    restored: replay.length
+      ? restoreState(read, initialCash, replay, { levels, cooldownMs: cooldownMinutes * 60_000 })
+      : saved,
+  };
 }

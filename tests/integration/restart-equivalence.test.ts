@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineHost } from '../../src-main/host/engine-host';
+import { EngineHost } from '../../src-main/host/engine-host';
+import { createLogger } from '../../src-main/log';
+import { testSettings } from '../helpers/settings';
 import { testHost } from '../helpers/host';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -109,5 +111,53 @@ describe('orders working at a restart', () => {
     expect(second.status().recovery).toBeNull();
     expect(workingOrders(second)).toEqual([]);
     second.close();
+  });
+});
+
+describe('a forced breaker level across a restart', () => {
+  /**
+   * The crash scenario (seed 2) with levels at 0.2 / 0.4 / 0.6 % drawdown and a 7-minute cooldown: level 1
+   * trips at step 110; the trader forces level 1 for 40 minutes at step 112. While the level is forced the
+   * automatic level still moves with the drawdown (silently: no event), and a cooldown starts with each
+   * rise; the forced level expires at step 152.
+   */
+  function forcedHost(dataDir: string): EngineHost {
+    const settings = testSettings((s) => {
+      s.market.scenario = 'crash';
+      s.risk.circuitBreaker.levels = [
+        { drawdown: 0.002, sizeMultiplier: 1 },
+        { drawdown: 0.004, sizeMultiplier: 1 },
+        { drawdown: 0.006, sizeMultiplier: 0.5 },
+      ];
+      s.risk.circuitBreaker.cooldownMinutes = 7;
+    });
+    return new EngineHost({
+      dataDir,
+      settings,
+      seed: 2,
+      logger: createLogger(null, 'error'),
+      wallClock: () => Date.UTC(2026, 0, 5, 9),
+    });
+  }
+  function run(host: EngineHost, steps: number): void {
+    host.stepNow(112);
+    expect(host.forceLevel(1, 40, 'hold size while the desk reviews').ok).toBe(true);
+    host.stepNow(steps - 112);
+  }
+
+  it.each([122, 124, 150])('after %i steps shows the breaker of an uninterrupted run', (steps) => {
+    const reference = forcedHost(tempDir());
+    run(reference, steps);
+    const expected = reference.snapshot().breaker;
+    reference.close();
+    // A cooldown started by a silent rise after the latest checkpoint (it ran until 2024-01-01T02:09, 02:11
+    // or 02:37 in the uninterrupted run) was lost: the restart showed no cooldown.
+    expect(expected.cooldownUntil).not.toBeNull();
+
+    const dir = tempDir();
+    run(forcedHost(dir), steps);
+    const restarted = forcedHost(dir);
+    expect(restarted.snapshot().breaker).toEqual(expected);
+    restarted.close();
   });
 });
