@@ -22,7 +22,8 @@ import { StepPacer } from './step-pacer';
 import { EventFanout } from './event-fanout';
 import { logStep } from './step-log';
 import { createDefaultFeed } from './feeds';
-import { openAndRestore, restoreState } from './restore';
+import { CommittedSlices } from './committed-slices';
+import { openAndRestore, restoreWithSettings } from './restore';
 import { describeStorageError, isBusy, sqliteCode } from './storage-errors';
 import { UncommittedSlices } from './uncommitted-slices';
 
@@ -59,6 +60,8 @@ export class EngineHost {
   private loopFailures = 0;
   /** Slices taken from the feed but not committed come back first (see UncommittedSlices). */
   private readonly slices: UncommittedSlices;
+  /** Slices committed since about the latest checkpoint, replayed onto an engine rebuilt after a rollback. */
+  private readonly committed: CommittedSlices;
   private closed = false;
   private feedDone = false;
   /** The engine was rebuilt: the orders its predecessor had working are cancelled with the next commit. */
@@ -95,10 +98,12 @@ export class EngineHost {
     this.read = new ReadModels(this.db);
 
     const seed = options.seed ?? settings.market.seed;
-    const { feed, restored } = openAndRestore(this.read, settings, (resumeAfter, onSkipped) =>
+    const { feed, restored, replay } = openAndRestore(this.read, settings, (resumeAfter, onSkipped) =>
       (options.createFeed ?? createDefaultFeed)({ settings, seed, resumeAfter, onSkipped }),
     );
     this.feed = feed;
+    this.committed = new CommittedSlices(settings.persistence.checkpointIntervalMinutes * 60_000);
+    this.committed.add(replay, restored?.checkpoint.time ?? 0);
     this.slices = new UncommittedSlices(this.feed);
     this.engine = this.buildEngine(restored);
     this.history = EquityHistory.fromCheckpoints(this.read.checkpointEquity());
@@ -113,7 +118,9 @@ export class EngineHost {
   }
 
   /** The engine as the database says it is: the latest checkpoint plus the fills after it. */
-  private buildEngine(restored = restoreState(this.read, this.options.settings.paper.initialCash)): Engine {
+  private buildEngine(
+    restored = restoreWithSettings(this.read, this.options.settings, this.committed.slices),
+  ): Engine {
     const { settings } = this.options;
     let engine: Engine | null = null;
     const journal = new SqliteJournal(this.db, this.sessionId, () => engine?.breakerMemory() ?? null);
@@ -197,6 +204,7 @@ export class EngineHost {
     }
     this.loopFailures = 0;
     this.orphanedOrders = false;
+    this.committed.add(slices, this.engine.equityPoint().time);
     this.publish(results);
     return slices.length;
   }

@@ -106,27 +106,33 @@ function savedBreaker(
   };
 }
 
+/** restoreState with the settings' initial cash and breaker. */
+export function restoreWithSettings(
+  read: ReadModels,
+  settings: Settings,
+  replay: readonly MarketSlice[] = [],
+): RestoredState | null {
+  const { levels, cooldownMinutes } = settings.risk.circuitBreaker;
+  return restoreState(read, settings.paper.initialCash, replay, {
+    levels,
+    cooldownMs: cooldownMinutes * 60_000,
+  });
+}
+
 /**
  * Opens the feed where the saved state stopped (null: from the start) and restores that state, with the
- * slices the feed skipped after the latest checkpoint replayed onto it (see restoreState).
+ * slices the feed skipped after the latest checkpoint replayed onto it (returned as `replay`).
  */
 export function openAndRestore(
   read: ReadModels,
   settings: Settings,
   openFeed: (resumeAfter: number | null, onSkipped: (slice: MarketSlice) => void) => MarketFeed,
-): { feed: MarketFeed; restored: RestoredState | null } {
-  const initialCash = settings.paper.initialCash;
-  const { levels, cooldownMinutes } = settings.risk.circuitBreaker;
-  const saved = restoreState(read, initialCash);
+): { feed: MarketFeed; restored: RestoredState | null; replay: MarketSlice[] } {
+  const saved = restoreWithSettings(read, settings);
   const checkpointTime = read.latestCheckpoint()?.checkpoint.time ?? Infinity;
   const replay: MarketSlice[] = [];
   const feed = openFeed(saved?.checkpoint.time ?? null, (slice) => {
     if (slice.time > checkpointTime) replay.push(slice);
   });
-  return {
-    feed,
-    restored: replay.length
-      ? restoreState(read, initialCash, replay, { levels, cooldownMs: cooldownMinutes * 60_000 })
-      : saved,
-  };
+  return { feed, restored: replay.length ? restoreWithSettings(read, settings, replay) : saved, replay };
 }

@@ -118,3 +118,27 @@ describe('EngineHost rebuilt after a storage fault', () => {
     faulted.close();
   });
 });
+
+describe('EngineHost rebuilt after a rolled-back commit', () => {
+  it('shows the figures of the last commit, marks and breaker peak included', () => {
+    // Reference: 38 steps without a fault. Seed 11: checkpoint at step 36, the peak 100,190.03 at step 38.
+    const reference = host(tempDir());
+    reference.stepNow(38);
+    const { portfolio, positions, breaker } = reference.snapshot();
+    reference.close();
+    expect(breaker.peakEquity).toBe(100190.032976);
+
+    const dir = tempDir();
+    const faulted = host(dir);
+    faulted.stepNow(38);
+    const other = new Database(join(dir, 'botv2.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    expect(faulted.stepNow(1)).toBe(0);
+    other.exec('ROLLBACK');
+    other.close();
+    // The engine rebuilt from the database is at step 38: before the fix its positions kept the marks of
+    // the checkpoint at step 36 and its peak was the checkpoint's 100,117.85.
+    expect(faulted.snapshot()).toMatchObject({ portfolio, positions, breaker });
+    faulted.close();
+  });
+});
