@@ -32,3 +32,33 @@ describe('loadSettings: a __proto__ key is an unknown setting like any other', (
     expect(problems).toEqual([`${file}:3 __proto__: unknown setting`]);
   });
 });
+
+// Where a group of settings is expected, zod's own words reached the trader: "Invalid input: expected
+// object, received null". The messages below say what to write instead.
+describe('loadSettings: a section given as something else', () => {
+  it('names an empty section (every key below it commented out)', () => {
+    const { file, problems } = problemsOf('risk:\n#  kelly:\n#    fraction: 0.1\n');
+    expect(problems).toEqual([
+      `${file}:1 risk: empty: give its settings as key: value lines indented below it, or delete the line`,
+    ]);
+  });
+
+  it('names a section given as a number, a list or text, nested ones included', () => {
+    const { file, problems } = problemsOf('risk: 5\npaper:\n  - 1\nensemble:\n  voting: majority\n');
+    expect(problems).toEqual([
+      // In the schema's order of sections.
+      `${file}:2 paper: expected key: value settings indented below it, found a list`,
+      `${file}:5 ensemble.voting: expected key: value settings indented below it, found a string`,
+      `${file}:1 risk: expected key: value settings indented below it, found a number`,
+    ]);
+  });
+
+  it('names a list item that should hold settings', () => {
+    const { file, problems } = problemsOf(
+      'risk:\n  circuitBreaker:\n    levels:\n      - 0.05\n      - drawdown: 0.1\n        sizeMultiplier: 0.5\n      - drawdown: 0.15\n        sizeMultiplier: 0\n',
+    );
+    expect(problems).toEqual([
+      `${file}:4 risk.circuitBreaker.levels[0]: expected key: value settings indented below it, found a number`,
+    ]);
+  });
+});

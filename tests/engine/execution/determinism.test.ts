@@ -4,20 +4,13 @@ import type { ExecutionConfig } from '../../../src-main/engine/execution/config'
 import type { Fill, OrderRequest } from '../../../src-main/engine/ports';
 import { Rng } from '../../../src-main/engine/rng';
 import type { Bar, InstrumentSpec } from '../../../src-shared/domain/market';
-import { bar, crypto, engine, MIN, quietConfig, slice } from './fixtures';
+import { bar, crypto, engine, MIN, quietConfig, slice, noisySlippage } from './fixtures';
 
 const noisy = (mode: 'bar' | 'book') =>
   quietConfig((c) => {
     c.mode = mode;
     c.maxParticipation = 0.2;
-    c.slippage = {
-      base: 0.0002,
-      sizeImpact: 0.001,
-      volatilityImpact: 0.05,
-      marketImpact: 0.01,
-      randomMin: 0.8,
-      randomMax: 1.2,
-    };
+    c.slippage = noisySlippage();
   });
 
 /** 300 random bars and a few orders of every type per bar, all from a data Rng the engine does not share. */

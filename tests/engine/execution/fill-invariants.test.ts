@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Bar } from '../../../src-shared/domain/market';
 import type { Fill, OrderRequest } from '../../../src-main/engine/ports';
-import { crypto, engine, MIN, quietConfig, slice } from './fixtures';
+import { crypto, engine, MIN, quietConfig, slice, noisySlippage } from './fixtures';
 
 // Invariants of every fill, whatever the order mix and the path of prices (bar and book level, default-like
 // costs): a fill is inside its bar's range and within its limit, a maker fill only where the bar traded
@@ -64,14 +64,7 @@ function configOf(mode: 'bar' | 'book') {
   return quietConfig((c) => {
     c.mode = mode;
     c.maxParticipation = 0.1;
-    c.slippage = {
-      base: 0.0002,
-      sizeImpact: 0.001,
-      volatilityImpact: 0.05,
-      marketImpact: 0.01,
-      randomMin: 0.8,
-      randomMax: 1.2,
-    };
+    c.slippage = noisySlippage();
   });
 }
 

@@ -43,6 +43,18 @@ export function quietConfig(patch: (c: ExecutionConfig) => void = () => undefine
   return config;
 }
 
+/** Every slippage component on, with the seeded random factor in [0.8, 1.2] (a fresh object each call). */
+export function noisySlippage(): ExecutionConfig['slippage'] {
+  return {
+    base: 0.0002,
+    sizeImpact: 0.001,
+    volatilityImpact: 0.05,
+    marketImpact: 0.01,
+    randomMin: 0.8,
+    randomMax: 1.2,
+  };
+}
+
 export function engine(config: ExecutionConfig, seed = 1, instruments = [crypto, equity]) {
   return createExecutionEngine(config, instruments, new Rng(seed));
 }
