@@ -1,8 +1,8 @@
 import type { MarketSlice } from '../../src-shared/domain/market';
 import { Portfolio } from '../engine/portfolio';
 import type { MarketFeed, PortfolioCheckpoint } from '../engine/ports';
-import type { BreakerEvent } from '../../src-shared/domain/risk';
-import { CircuitBreaker, type BreakerConfig, type BreakerMemory } from '../engine/risk/circuit-breaker';
+import type { BreakerConfig, BreakerMemory } from '../engine/risk/circuit-breaker';
+import { replayBreaker } from './replay-breaker';
 import type { Settings } from '../../src-shared/settings/schema';
 import type { ReadModels } from '../store/read-models';
 
@@ -14,21 +14,22 @@ export interface RestoredState {
 }
 
 /**
- * The state to continue from: the latest checkpoint, plus the fills recorded after it, plus the newest
- * breaker event after it (a halt the trader gave after the last checkpoint still holds). Null on a new
+ * The state to continue from: the latest checkpoint, plus the fills recorded after it, plus the breaker
+ * events journalled since it (a halt the trader gave after the last checkpoint still holds). Null on a new
  * database.
  *
  * `replay`: the feed's slices of the steps committed after the checkpoint (those a restarted feed skips).
  * Each is replayed as the loop stepped it — its fills, then its closes marked, then the equity shown to the
  * breaker (`breakerConfig`) — so the marks, the equity and the breaker (peak, automatic level, cooldown,
  * a forced level's expiry) are those of an uninterrupted run at the last committed step. Without them the
- * positions keep the checkpoint's marks (or the price of a later fill) and the breaker what was saved.
+ * positions keep the checkpoint's marks (or the price of a later fill) and the breaker what was saved
+ * (see replayBreaker).
  */
 export function restoreState(
   read: ReadModels,
   initialCash: number,
-  replay: readonly MarketSlice[] = [],
-  breakerConfig?: BreakerConfig,
+  replay: readonly MarketSlice[],
+  breakerConfig: BreakerConfig,
 ): RestoredState | null {
   const latest = read.latestCheckpoint();
   if (!latest) return null;
@@ -62,48 +63,17 @@ export function restoreState(
   // Steps after the last fill that traded nothing still moved engine time: continue after them.
   time = Math.max(time, read.lastEngineTime() ?? time);
 
-  const event = read.lastBreakerEventSince(latest.checkpoint.time);
-  let breaker = savedBreaker(latest.breaker, event, portfolio.equity());
-  // The saved breaker state is as of the newest event (an automatic one is recorded within its step, a
-  // trader's after it), else as of the checkpoint's step: the steps after that are shown to it again.
-  const since = event?.time ?? latest.checkpoint.time;
-  const after = steps.filter((step) => step.time > since);
-  if (breaker && breakerConfig) {
-    const replayed = new CircuitBreaker(breakerConfig, breaker);
-    for (const step of after) replayed.onEquity(step.equity, step.time);
-    breaker = replayed.remember();
-  } else if (breaker) {
-    for (const step of after) breaker.peakEquity = Math.max(breaker.peakEquity, step.equity);
-  }
+  const breaker = replayBreaker(
+    latest.breaker,
+    read.breakerEventsSince(latest.checkpoint.time),
+    steps,
+    breakerConfig,
+    portfolio.equity(),
+  );
   const peakEquity =
-    breaker?.peakEquity ?? Math.max(latest.checkpoint.peakEquity, ...after.map((step) => step.equity));
+    breaker?.peakEquity ?? Math.max(latest.checkpoint.peakEquity, ...steps.map((step) => step.equity));
   const checkpoint = { ...portfolio.checkpoint(peakEquity, lastCloses), time };
   return { checkpoint, breaker, lastCloses };
-}
-
-/**
- * The breaker as last saved: the newest event's state after the checkpoint (its peak taken as it is, a
- * re-arm included), else the checkpoint's memory.
- */
-function savedBreaker(
-  checkpointed: BreakerMemory | null,
-  event: BreakerEvent | null,
-  equity: number,
-): BreakerMemory | null {
-  if (!event) return checkpointed ? { ...checkpointed, lastEquity: equity } : null;
-  const after = event.after;
-  // The event's state shows the level that applied; a forced one is remembered as forced.
-  const forced = after.forcedUntil !== null;
-  return {
-    level: forced ? (checkpointed?.level ?? 0) : after.level,
-    halted: after.halted,
-    haltReason: after.haltReason,
-    peakEquity: after.peakEquity,
-    lastEquity: equity,
-    cooldownUntil: after.cooldownUntil,
-    forcedLevel: forced ? after.level : null,
-    forcedUntil: after.forcedUntil,
-  };
 }
 
 /** restoreState with the settings' initial cash and breaker. */

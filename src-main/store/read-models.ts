@@ -103,35 +103,24 @@ export class ReadModels {
       .all() as RoundTrip[];
   }
 
+  /** The newest `limit` breaker events, newest first. */
   breakerEvents(limit: number): BreakerEvent[] {
-    const rows = this.db
+    return this.db
       .prepare(
         'SELECT time, kind, actor, reason, state_before, state_after FROM circuit_breaker_events ORDER BY id DESC LIMIT ?',
       )
-      .all(limit) as {
-      time: number;
-      kind: string;
-      actor: string;
-      reason: string;
-      state_before: string;
-      state_after: string;
-    }[];
-    return rows.map((row) =>
-      BreakerEventSchema.parse({
-        time: row.time,
-        kind: row.kind,
-        actor: row.actor,
-        reason: row.reason,
-        before: BreakerStateSchema.parse(JSON.parse(row.state_before)),
-        after: BreakerStateSchema.parse(JSON.parse(row.state_after)),
-      }),
-    );
+      .all(limit)
+      .map(breakerEventOfRow);
   }
 
-  /** The newest breaker event at or after the given engine time, if any. */
-  lastBreakerEventSince(time: number): BreakerEvent | null {
-    const [latest] = this.breakerEvents(1);
-    return latest && latest.time >= time ? latest : null;
+  /** Every breaker event at or after the given engine time, oldest first (as they happened). */
+  breakerEventsSince(time: number): BreakerEvent[] {
+    return this.db
+      .prepare(
+        'SELECT time, kind, actor, reason, state_before, state_after FROM circuit_breaker_events WHERE time >= ? ORDER BY id',
+      )
+      .all(time)
+      .map(breakerEventOfRow);
   }
 
   /** Equity at every checkpoint, oldest first, with the drawdown from the peak recorded with it. */
@@ -211,4 +200,24 @@ function toExecution(row: FillRow): Execution {
     strategy: row.strategy,
     reason: row.reason,
   };
+}
+
+/** A row of circuit_breaker_events as the event it records (its states validated). */
+function breakerEventOfRow(row: unknown): BreakerEvent {
+  const { time, kind, actor, reason, state_before, state_after } = row as {
+    time: number;
+    kind: string;
+    actor: string;
+    reason: string;
+    state_before: string;
+    state_after: string;
+  };
+  return BreakerEventSchema.parse({
+    time,
+    kind,
+    actor,
+    reason,
+    before: BreakerStateSchema.parse(JSON.parse(state_before)),
+    after: BreakerStateSchema.parse(JSON.parse(state_after)),
+  });
 }
