@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import type { MarketSlice } from '../../src-shared/domain/market';
 import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
 import type { BreakerLevel } from '../../src-shared/domain/risk';
 import type { EquityPoint } from '../../src-shared/domain/trading';
@@ -10,7 +9,6 @@ import { createEngine } from '../engine/create-engine';
 import type { Engine, StepResult } from '../engine/loop';
 import type { MarketFeed } from '../engine/ports';
 import type { Db } from '../store/database';
-import { cancelOrphanedOrders } from '../store/orphaned-orders';
 import { ReadModels } from '../store/read-models';
 import { Sessions } from '../store/sessions';
 import { SqliteJournal } from '../store/sqlite-journal';
@@ -23,19 +21,13 @@ import { EventFanout } from './event-fanout';
 import { logStep } from './step-log';
 import { createDefaultFeed } from './feeds';
 import { CommittedSlices } from './committed-slices';
+import { StepBatches } from './step-batches';
 import { openAndRestore, restoreWithSettings } from './restore';
-import { describeStorageError, isBusy, sqliteCode } from './storage-errors';
+import { describeStorageError } from './storage-errors';
 import { UncommittedSlices } from './uncommitted-slices';
 
 // Options and listener type live beside this file; re-exported for the callers that import them from here.
 export type { EngineHostOptions, HostListener };
-
-/** A locked database is retried this many times (each waiting up to the busy timeout) before trading stops. */
-const BUSY_RETRIES = 3;
-/** Engine time the market moves on after a failed step before the loop tries again (the spec's 60 s). */
-const RETRY_AFTER_MS = 60_000;
-/** Failures of the loop in a row after which trading stops (the spec's "critical error"). */
-const CRITICAL_FAILURES = 3;
 
 /**
  * Owns the engine, its feed, the store and the timers; both transports (Electron IPC, HTTP + WebSocket)
@@ -46,7 +38,8 @@ const CRITICAL_FAILURES = 3;
 export class EngineHost {
   readonly db: Db;
   readonly read: ReadModels;
-  private engine: Engine;
+  /** The engine, stepped in batches and rebuilt from the database when a batch rolls back. */
+  private readonly batches: StepBatches;
   private readonly feed: MarketFeed;
   private readonly sessions: Sessions;
   private readonly sessionId: number;
@@ -57,15 +50,9 @@ export class EngineHost {
   private readonly recovery: string | null;
   private readonly pacer: StepPacer;
   private fault: string | null = null;
-  private loopFailures = 0;
-  /** Slices taken from the feed but not committed come back first (see UncommittedSlices). */
-  private readonly slices: UncommittedSlices;
   /** Slices committed since about the latest checkpoint, replayed onto an engine rebuilt after a rollback. */
   private readonly committed: CommittedSlices;
   private closed = false;
-  private feedDone = false;
-  /** The engine was rebuilt: the orders its predecessor had working are cancelled with the next commit. */
-  private orphanedOrders = false;
   /** Backtests started from the app: worker threads, saved in the runs table, progress as events. */
   readonly backtests: BacktestService;
 
@@ -80,7 +67,7 @@ export class EngineHost {
       barIntervalMs: settings.market.barIntervalSeconds * 1000,
       wallClock: this.wallClock,
       runDue: (count, deadline) => this.runBatch(count, deadline),
-      canContinue: () => !this.fault && !this.closed && !this.feedDone,
+      canContinue: () => !this.fault && !this.closed && !this.batches.feedDone,
       onStopped: () => this.events.emit('status', this.status()),
     });
     const session = startSession({
@@ -104,8 +91,20 @@ export class EngineHost {
     this.feed = feed;
     this.committed = new CommittedSlices(settings.persistence.checkpointIntervalMinutes * 60_000);
     this.committed.add(replay, restored?.checkpoint.time ?? 0);
-    this.slices = new UncommittedSlices(this.feed);
-    this.engine = this.buildEngine(restored);
+    this.batches = new StepBatches(
+      {
+        db: this.db,
+        logger,
+        wallClock: this.wallClock,
+        slices: new UncommittedSlices(this.feed),
+        committed: this.committed,
+        buildEngine: () => this.buildEngine(),
+        touchSession: (engineTime) => this.sessions.touch(this.sessionId, engineTime),
+        stop: (fault, error) => this.stop(fault, error),
+        publish: (results) => this.publish(results),
+      },
+      this.buildEngine(restored),
+    );
     this.history = EquityHistory.fromCheckpoints(this.read.checkpointEquity());
     this.history.push(this.engine.equityPoint());
     this.backtests = new BacktestService(
@@ -137,6 +136,10 @@ export class EngineHost {
     return engine;
   }
 
+  private get engine(): Engine {
+    return this.batches.engine;
+  }
+
   subscribe(listener: HostListener): () => void {
     return this.events.subscribe(listener);
   }
@@ -156,99 +159,12 @@ export class EngineHost {
     return this.runBatch(count, Infinity);
   }
 
-  /**
-   * Steps up to `count` slices (stopping at the deadline) in one transaction and publishes once it
-   * committed. A locked database is retried with the same slices; any other failure pauses trading.
-   */
   private runBatch(count: number, deadline: number): number {
     if (this.fault || this.closed) return 0;
-    const slices: MarketSlice[] = [];
-    let results: StepResult[] = [];
-    const batch = this.db.transaction((replay: boolean) => {
-      results = [];
-      if (this.orphanedOrders) cancelOrphanedOrders(this.db);
-      if (replay) {
-        for (const slice of slices) results.push(this.engine.onSlice(slice));
-      } else {
-        while (slices.length < count && (slices.length === 0 || this.wallClock() < deadline)) {
-          const slice = this.slices.next();
-          if (!slice) {
-            this.feedDone = true;
-            break;
-          }
-          slices.push(slice);
-          results.push(this.engine.onSlice(slice));
-        }
-      }
-      if (results.length) this.sessions.touch(this.sessionId, this.engine.equityPoint().time);
-    });
-    for (let attempt = 0; ; attempt++) {
-      try {
-        batch(attempt > 0);
-        break;
-      } catch (error) {
-        // The transaction rolled back: the engine in memory is ahead of the database.
-        if (!this.rebuildEngine(error)) {
-          this.slices.requeue(slices);
-          return 0;
-        }
-        if (sqliteCode(error) === null) return this.recoverFromLoopFailure(error, slices, results.length);
-        if (isBusy(error) && attempt < BUSY_RETRIES) {
-          this.options.logger.warn({ attempt: attempt + 1 }, 'database busy; retrying the step');
-          continue;
-        }
-        this.slices.requeue(slices);
-        this.stopOnStorageFault(error);
-        return 0;
-      }
-    }
-    this.loopFailures = 0;
-    this.orphanedOrders = false;
-    this.committed.add(slices, this.engine.equityPoint().time);
-    this.publish(results);
-    return slices.length;
+    return this.batches.run(count, deadline);
   }
 
-  /**
-   * The spec's error flow for a failure of the loop itself (not of one strategy, which only abstains): the
-   * engine is back at the last committed state (reloaded above), the market moves on for 60 s of engine time
-   * before the next try, and after CRITICAL_FAILURES failures in a row trading stops with the reason.
-   * The batch's first `stepped` slices ran before the failure: they are stepped again, only what follows
-   * the failure is skipped (a batch of many slices must not lose more market than a batch of one).
-   */
-  private recoverFromLoopFailure(error: unknown, slices: readonly MarketSlice[], stepped: number): number {
-    this.loopFailures += 1;
-    const good = slices.slice(0, stepped);
-    const failedAt = slices[slices.length - 1]?.time ?? this.engine.equityPoint().time;
-    const message = error instanceof Error ? error.message : String(error);
-    this.options.logger.error(
-      { err: error, failures: this.loopFailures },
-      'engine step failed; recovered from the last commit',
-    );
-    if (this.loopFailures >= CRITICAL_FAILURES) {
-      this.fault = `trading stopped after ${this.loopFailures} failures of the engine loop in a row: ${message}`;
-      this.pacer.stop();
-      this.slices.requeue(good);
-      this.events.emit('status', this.status());
-      return 0;
-    }
-    // The market moves on for the retry delay: the same data would likely fail the same way.
-    let skipped = 0;
-    try {
-      let slice = this.slices.next();
-      while (slice && slice.time <= failedAt + RETRY_AFTER_MS) {
-        skipped += 1;
-        slice = this.slices.next();
-      }
-      this.slices.requeue(slice ? [...good, slice] : good);
-    } catch (again) {
-      return skipped + this.recoverFromLoopFailure(again, slices, stepped);
-    }
-    this.options.logger.warn({ skipped }, 'retrying after 60 s of engine time');
-    return slices.length - good.length + skipped;
-  }
-
-  private publish(results: StepResult[]): void {
+  private publish(results: readonly StepResult[]): void {
     const { logger } = this.options;
     let last: EquityPoint | null = null;
     for (const step of results) {
@@ -263,23 +179,11 @@ export class EngineHost {
     if (last) this.events.emit('equity', last);
   }
 
-  /** After a rolled-back transaction: the engine again as the database has it. False if even that failed. */
-  private rebuildEngine(cause: unknown): boolean {
-    try {
-      this.engine = this.buildEngine();
-      this.orphanedOrders = true;
-      return true;
-    } catch (error) {
-      this.options.logger.error({ err: error }, 'could not reload the engine state from the database');
-      this.stopOnStorageFault(cause);
-      return false;
-    }
-  }
-
-  private stopOnStorageFault(error: unknown): void {
-    this.fault = describeStorageError(error);
+  /** Trading stops with the reason until the trader resumes. */
+  private stop(fault: string, error?: unknown): void {
+    this.fault = fault;
     this.pacer.stop();
-    this.options.logger.error({ err: error }, this.fault);
+    if (error !== undefined) this.options.logger.error({ err: error }, fault);
     this.events.emit('status', this.status());
   }
 
@@ -291,8 +195,8 @@ export class EngineHost {
           ? `${this.feed.instruments[0]!.id}`
           : `${this.feed.instruments.length} instruments`,
       speed: this.speed === 'max' ? 1e9 : this.speed,
-      events: this.engine.events,
-      rejectedEvents: this.engine.rejected,
+      events: this.batches.events,
+      rejectedEvents: this.batches.rejected,
       fault: this.fault,
       recovery: this.recovery,
     };
@@ -332,7 +236,7 @@ export class EngineHost {
     if (this.fault) {
       this.options.logger.warn({ fault: this.fault }, 'trader resumes after a storage fault');
       this.fault = null;
-      this.feedDone = false;
+      this.batches.feedDone = false;
       this.start();
       if (!this.engine.breakerState().halted) return { ok: true, value: this.engine.breakerState() };
     }
@@ -352,7 +256,7 @@ export class EngineHost {
     try {
       result = this.db.transaction(action)();
     } catch (error) {
-      this.rebuildEngine(error);
+      this.batches.rebuild(error);
       return { ok: false, error: `${describeStorageError(error)}; the action was not applied` };
     }
     if (!result.ok) return result;

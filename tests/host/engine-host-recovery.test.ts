@@ -46,6 +46,9 @@ describe('EngineHost after a storage fault', () => {
     // reference (before the fix they were dropped and the engine went on with slices 36..40).
     expect(faulted.stepNow(5)).toBe(5);
     expect(faulted.snapshot().portfolio.time).toBe(expectedTime);
+    // The status bar's count of market events goes on across the engine rebuilt after the rollback (it
+    // restarted from 0 with the new engine and read 5).
+    expect(faulted.status().events).toBe(35);
     faulted.close();
   });
 });
