@@ -48,7 +48,7 @@ export function startSession(options: SessionStartOptions): StartedSession {
   const orders = cancelled === 1 ? '1 working order was' : `${cancelled} working orders were`;
   const recovery =
     previous && !previous.clean
-      ? `recovered after an unclean stop at ${new Date(previous.lastEngineTime ?? previous.startedAt).toISOString()}` +
+      ? `recovered after an unclean stop ${stoppedAt(previous)}` +
         (cancelled > 0 ? `; ${orders} cancelled` : '')
       : null;
   if (recovery) logger.warn({ previousSession: previous?.id }, recovery);
@@ -56,4 +56,14 @@ export function startSession(options: SessionStartOptions): StartedSession {
     logger.warn({ cancelled }, `${orders} cancelled: a new session starts without them`);
   const sessionId = sessions.start(options.mode, options.wallTime, recovery ? previous!.id : null);
   return { db: store.db, sessions, sessionId, recovery };
+}
+
+/**
+ * When the unclean stop came: the engine (market) time of the session's last committed step, or, for a
+ * session that committed none, when it started, in wall-clock time and said so (the two clocks differ).
+ */
+function stoppedAt(session: { lastEngineTime: number | null; startedAt: number }): string {
+  return session.lastEngineTime !== null
+    ? `at ${new Date(session.lastEngineTime).toISOString()}`
+    : `of the session started at ${new Date(session.startedAt).toISOString()} (wall-clock time; no step was committed)`;
 }

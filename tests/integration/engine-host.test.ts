@@ -180,6 +180,20 @@ describe('EngineHost on the synthetic market', () => {
     );
     third.close();
   });
+
+  it('says the unclean stop of a session that committed no step came at its start, in wall-clock time', () => {
+    // The notice gave the session's wall-clock start in the words used for engine time (2026 among 2024
+    // market times), so it read as a market time.
+    const dir = tempDir();
+    testHost(dir).stepNow(3);
+    const crashed = testHost(dir); // a crash before its first step: the previous one was not closed either
+    crashed.db.close();
+    const next = testHost(dir);
+    expect(next.status().recovery).toBe(
+      'recovered after an unclean stop of the session started at 2026-01-05T09:00:00.000Z (wall-clock time; no step was committed)',
+    );
+    next.close();
+  });
 });
 
 describe('EngineHost with a locked database', () => {
