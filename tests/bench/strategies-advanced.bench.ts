@@ -17,7 +17,13 @@ import { ADVANCED_PARAM_SCHEMAS } from '../../src-shared/settings/sections/strat
 // Measured: bars per second = bars per run × runs per second (hz in the table).
 
 const DEFAULTS = {
-  'cross-exchange-arbitrage': { enabled: true, slippagePerLeg: 0.0002, margin: 0.0005, exitSpread: 0.0005 },
+  'cross-exchange-arbitrage': {
+    enabled: true,
+    slippagePerLeg: 0.0002,
+    margin: 0.0005,
+    exitSpread: 0.0005,
+    staleLegSteps: 5,
+  },
   'liquidation-flow': {
     enabled: true,
     baselineWindow: 120,

@@ -22,6 +22,8 @@ interface VenueGroup {
   cheap: number;
   /** Confidence fixed at entry, kept while the pair is open. */
   confidence: number;
+  /** Steps in a row on which the symbol had bars but a leg of the open pair had none. */
+  legMissingSteps: number;
 }
 
 interface Member {
@@ -43,7 +45,8 @@ const pct = (x: number): string => `${(x * 100).toFixed(3)} %`;
  * legs get `hold`, and on that same step a reversed spread beyond its threshold opens the opposite pair.
  * Flat, every venue gets `hold`; other venues of a symbol with a pair open get `hold` too.
  * Abstains when no symbol has two venues with bars in this slice, and says nothing for an open pair whose
- * leg has no bar this step. O(venues) per symbol per step, i.e. O(1) per bar.
+ * leg has no bar this step, until `staleLegSteps` such steps in a row: then the pair is closed (the venues
+ * with bars get `hold`). O(venues) per symbol per step, i.e. O(1) per bar.
  *
  * The two legs are separate signals: the ensemble votes and sizes each instrument on its own, so one leg
  * can be outvoted, sized differently or refused by risk while the other trades, leaving a directional
@@ -101,7 +104,8 @@ class CrossExchangeArbitrage implements StrategyLogic {
     for (let i = 0; i < n; i++) if (group.seenAt[i] === step) fresh += 1;
     const open = group.rich >= 0;
     const legMissing = open && (group.seenAt[group.rich] !== step || group.seenAt[group.cheap] !== step);
-    if (legMissing) return `${group.symbol}: a leg of the open pair has no bar this step`;
+    if (legMissing) return this.waitForLeg(group, step, decisions);
+    group.legMissingSteps = 0;
     if (fresh < 2) return null;
     const { exitSpread } = this.params;
     let exitNote = '';
@@ -141,6 +145,29 @@ class CrossExchangeArbitrage implements StrategyLogic {
     }
     const reason = `${group.symbol} spread ${pct(spread)} within entry ${pct(entry)}${exitNote}`;
     for (let i = 0; i < n; i++) {
+      if (group.seenAt[i] === step)
+        decisions.add({ instrument: group.ids[i]!, action: 'hold', confidence: 0, reason });
+    }
+    return null;
+  }
+
+  /**
+   * An open pair with a leg without a bar this step: nothing is said (a stale price is not traded) for up to
+   * `staleLegSteps − 1` such steps in a row; on the `staleLegSteps`-th the pair is given up, holding the
+   * venues that have bars (so a venue whose feed ended does not leave the other leg open for ever).
+   */
+  private waitForLeg(group: VenueGroup, step: number, decisions: DecisionMemo): string | null {
+    group.legMissingSteps += 1;
+    if (group.legMissingSteps < this.params.staleLegSteps)
+      return `${group.symbol}: a leg of the open pair has no bar this step`;
+    const stale = group.seenAt[group.rich] !== step ? group.rich : group.cheap;
+    const reason =
+      `${group.symbol}: no bar from ${group.venues[stale]!} for ${group.legMissingSteps} steps in a row, ` +
+      'pair closed';
+    group.rich = -1;
+    group.cheap = -1;
+    group.legMissingSteps = 0;
+    for (let i = 0; i < group.ids.length; i++) {
       if (group.seenAt[i] === step)
         decisions.add({ instrument: group.ids[i]!, action: 'hold', confidence: 0, reason });
     }
@@ -208,6 +235,7 @@ class CrossExchangeArbitrage implements StrategyLogic {
         rich: -1,
         cheap: -1,
         confidence: 0,
+        legMissingSteps: 0,
       };
       this.groups.set(spec.symbol, group);
     }

@@ -8,7 +8,13 @@ import { assertNoLookAhead, decisionsOver } from '../../helpers/no-look-ahead';
 import { flatBar } from '../../helpers/snapshot';
 import { cryptoSpec, scaleFirstBar, slicesOf, tradesByInstrument } from './advanced-fixtures';
 
-const PARAMS = { enabled: true, slippagePerLeg: 0.0002, margin: 0.0005, exitSpread: 0.0005 };
+const PARAMS = {
+  enabled: true,
+  slippagePerLeg: 0.0002,
+  margin: 0.0005,
+  exitSpread: 0.0005,
+  staleLegSteps: 3,
+};
 // Entry threshold for venues a (taker 0.0005) and b (taker 0.0006):
 // 2·(0.0005 + 0.0006) + 4·0.0002 + 0.0005 + 0.0005 = 0.0022 + 0.0008 + 0.001 = 0.004.
 const SPECS: InstrumentSpec[] = [
@@ -115,6 +121,47 @@ describe('cross-exchange arbitrage', () => {
       SPECS,
     );
     expect(unknown[0]!.abstain).toBe('no symbol quoted on two venues in this slice');
+  });
+
+  it('closes an open pair once a leg has had no bar for staleLegSteps steps in a row (a venue whose feed ended)', () => {
+    const out = run([
+      [100, 100.5],
+      [100, undefined],
+      [100, undefined],
+      [100, undefined],
+      [100, undefined],
+    ]);
+    expect(actions(out[0]!)).toEqual({ 'BTC@a': ['buy', 0.625], 'BTC@b': ['sell', 0.625] });
+    // Two steps say nothing (a stale price is not traded); the third in a row gives the pair up: the
+    // venue with bars holds, so its leg is not left open for ever. Before, every later step said nothing.
+    expect(out[1]!.abstain).toBe('BTC: a leg of the open pair has no bar this step');
+    expect(out[2]!.abstain).toBe('BTC: a leg of the open pair has no bar this step');
+    expect(out[3]).toEqual({
+      signals: [
+        {
+          instrument: 'BTC@a',
+          action: 'hold',
+          confidence: 0,
+          reason: 'BTC: no bar from b for 3 steps in a row, pair closed',
+        },
+      ],
+      abstain: null,
+    });
+    // Flat now, with one venue: nothing to compare.
+    expect(out[4]!.abstain).toBe('no symbol quoted on two venues in this slice');
+  });
+
+  it('counts only missing steps in a row: a leg back in time keeps the pair', () => {
+    const out = run([
+      [100, 100.5],
+      [100, undefined],
+      [100, undefined],
+      [100, 100.3],
+      [100, undefined],
+      [100, undefined],
+    ]);
+    expect(actions(out[3]!)).toEqual({ 'BTC@a': ['buy', 0.625], 'BTC@b': ['sell', 0.625] });
+    expect(out[5]!.abstain).toBe('BTC: a leg of the open pair has no bar this step');
   });
 
   it('never trades a spread at or below the entry threshold (property)', () => {

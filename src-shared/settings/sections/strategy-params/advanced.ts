@@ -8,6 +8,7 @@ strategies:
     slippagePerLeg: 0.0002      # expected slippage of one leg's market order (fraction of price)
     margin: 0.0005              # spread required beyond fees, slippage and the exit level
     exitSpread: 0.0005          # the legs are closed once the spread is at or below this
+    staleLegSteps: 5            # steps in a row with bars of the symbol but none of a leg that close the pair
   liquidation-flow:
     enabled: true
     baselineWindow: 120         # bars in the baselines of liquidated share and of 1-bar log returns
@@ -72,6 +73,8 @@ export const CrossExchangeArbitrageParamsSchema = z.strictObject({
   margin: priceFraction(),
   /** The legs are closed (hold) once the spread between their venues is at or below this. */
   exitSpread: priceFraction(),
+  /** Steps in a row with bars of the symbol but none from a leg of the open pair, after which it is closed. */
+  staleLegSteps: positiveInt(),
 });
 
 export const LiquidationFlowParamsSchema = z
