@@ -17,6 +17,8 @@ interface Sector {
   momentum: number;
   /** Its signal since the last rebalance. */
   signal: Signal;
+  /** The count of steps with a sector bar when it last had a bar (0: never). */
+  lastStep: number;
 }
 
 /**
@@ -29,6 +31,8 @@ interface Sector {
  *   fullConfidenceZ), or hold when bottomAction is hold; the rest hold. A top sector not above the mean
  *   (z ≤ 0), or a bottom one not below it, holds instead. With no dispersion (σ = 0) every sector holds.
  * - Between rebalances the last allocation stands (one signal per ranked sector every step).
+ * - A sector without a bar over the last `rebalanceBars` counted steps is stale: it is left out of the
+ *   ranking (and of the 2k needed) and holds, so a sector whose data stopped is not traded on an old price.
  * Abstains with no sectors, with fewer than 2k sectors, and while fewer than 2k are warm.
  */
 class SectorRotation implements StrategyLogic {
@@ -42,7 +46,12 @@ class SectorRotation implements StrategyLogic {
   /** This step's signals; an unchanged abstention (or the same signals) reuses the previous decision. */
   private readonly decisions = new DecisionMemo();
 
-  constructor(private readonly params: Params) {}
+  /** The hold reason of a stale sector. */
+  private readonly staleReason: string;
+
+  constructor(private readonly params: Params) {
+    this.staleReason = `no bar in the last ${params.rebalanceBars} sector steps: not ranked`;
+  }
 
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
     if (this.lookedUpAt !== snapshot.instruments.size) this.lookUp(snapshot.instruments);
@@ -58,6 +67,7 @@ class SectorRotation implements StrategyLogic {
       const sector = this.byId.get(bar.instrument);
       if (sector === undefined) continue;
       sector.closes.push(bar.close);
+      sector.lastStep = this.steps + 1;
       sawSector = true;
     }
     if (sawSector) this.steps += 1;
@@ -80,12 +90,20 @@ class SectorRotation implements StrategyLogic {
 
   /** Ranks the warm sectors and sets their actions; returns a warming-up reason when too few are warm. */
   private rebalance(): string | null {
-    const { k, lookback } = this.params;
+    const { k, lookback, rebalanceBars } = this.params;
     const warm: Sector[] = [];
+    const stale: Sector[] = [];
     for (const s of this.sectors) {
+      if (this.steps - s.lastStep >= rebalanceBars && s.lastStep > 0) {
+        stale.push(s);
+        continue;
+      }
       if (!s.closes.full) continue;
       s.momentum = s.closes.fromNewest(0) / s.closes.oldest - 1;
       if (Number.isFinite(s.momentum)) warm.push(s);
+    }
+    if (warm.length < 2 * k && stale.length > 0) {
+      return `${warm.length} sectors with recent bars, needs ${2 * k} (${stale[0]!.id}: ${this.staleReason})`;
     }
     if (warm.length < 2 * k) {
       const cold = this.sectors.find((s) => !s.closes.full);
@@ -102,7 +120,10 @@ class SectorRotation implements StrategyLogic {
     warm.forEach((s, rank) =>
       this.allocate(s, rank, warm.length, sigma > 0 ? (s.momentum - mean) / sigma : 0, sigma),
     );
-    this.ranked = warm;
+    for (const s of stale) {
+      if (s.signal.reason !== this.staleReason) s.signal = frozenSignal(s.id, 'hold', 0, this.staleReason);
+    }
+    this.ranked = stale.length > 0 ? [...warm, ...stale] : warm;
     this.lastRebalance = this.steps;
     return null;
   }
@@ -145,6 +166,7 @@ class SectorRotation implements StrategyLogic {
         closes: new RingBuffer(this.params.lookback + 1),
         momentum: NaN,
         signal: frozenSignal(spec.id, 'hold', 0, 'not ranked yet'),
+        lastStep: 0,
       };
       this.sectors.push(sector);
       this.byId.set(spec.id, sector);

@@ -80,6 +80,31 @@ describe('sector-rotation', () => {
     expect(signalFor(out[2], 'A').action).toBe('buy');
   });
 
+  it('leaves a sector whose bars stopped out of the ranking: it holds instead of trading its last momentum', () => {
+    // E has bars up to t = 2 only (+20 %: top at the rebalance of t = 2). At the rebalance of t = 4 it has
+    // had no bar in the last 2 counted steps: A–D are ranked as in the first test and E holds. Before,
+    // E stayed ranked with its frozen +20 % and was bought at every rebalance.
+    const withE = { ...closes, E: [100, 100, 120] };
+    const out = run(sectorRotation, params, parallelSlices(withE), [...MARKET, spec('E', 'sector')]);
+    expect(signalFor(out[2], 'E').action).toBe('buy');
+    expect(out[4]!.signals.map((s) => `${s.instrument} ${s.action}`)).toEqual([
+      'D buy',
+      'C hold',
+      'B hold',
+      'A sell',
+      'E hold',
+    ]);
+    expect(signalFor(out[4], 'E').reason).toBe('no bar in the last 2 sector steps: not ranked');
+    // Too few sectors with recent bars to rank the top and bottom k: it abstains, naming a stale one.
+    const dStops = { ...closes, D: [100, 100, 90] };
+    const few = run(sectorRotation, { ...params, k: 2 }, parallelSlices(dStops), MARKET);
+    expect(few[2]!.signals).toHaveLength(4);
+    expect(few[4]).toEqual({
+      signals: [],
+      abstain: '3 sectors with recent bars, needs 4 (D: no bar in the last 2 sector steps: not ranked)',
+    });
+  });
+
   it('abstains without sectors, or with fewer than 2k', () => {
     const noSectors = run(sectorRotation, params, parallelSlices({ SYN500: [1, 2, 3] }), [MARKET[4]!]);
     expect(noSectors[2]!.abstain).toBe('no instruments of asset class sector');
