@@ -22,8 +22,9 @@ Commands:
   export [--data-dir DIR] (--out FILE.sqlite | --csv DIR)
         Copy the database with SQLite's online backup (safe while trading runs), or write trades,
         fills and checkpoints as CSV.
-  strategies [--json]
-        List the 20 strategies: id, name, category, rule, parameters and the data they need.
+  strategies [--data-dir DIR] [--json]
+        List the 20 strategies: id, name, category, rule, the data they need, and their parameters
+        as DIR/settings.yaml sets them over the defaults.
   data check FILE… [--json]
         Validate market-data files (CSV); exit 1 when a file is unusable.
   check-config FILE

@@ -21,7 +21,7 @@ function capture() {
 describe('botv2 strategies', () => {
   it('lists the 20 strategies with category, rule, needs and parameters', async () => {
     const out = capture();
-    expect(await main(['strategies', '--json'])).toBe(0);
+    expect(await main(['strategies', '--json', '--data-dir', tempDir()])).toBe(0);
     const rows = JSON.parse(out.join('\n')) as {
       id: string;
       category: string;
@@ -40,6 +40,30 @@ describe('botv2 strategies', () => {
     expect(rows.find((r) => r.id === 'momentum')).toMatchObject({
       parameters: { lookback: 10, threshold: 0.001 },
     });
+  });
+});
+
+describe('botv2 strategies with a data directory', () => {
+  it("lists the parameters the app runs with: the data directory's settings.yaml over the defaults", async () => {
+    const dataDir = tempDir();
+    writeFileSync(
+      join(dataDir, 'settings.yaml'),
+      'strategies:\n  momentum:\n    lookback: 25\n  stochastic:\n    enabled: false\n',
+    );
+    const out = capture();
+    expect(await main(['strategies', '--data-dir', dataDir])).toBe(0);
+    // Before, the defaults were listed whatever the trader had set (lookback=10, stochastic enabled).
+    expect(out).toContain('  parameters: lookback=25 threshold=0.001');
+    expect(out.some((line) => line.startsWith('stochastic  (Stochastic, base, disabled)'))).toBe(true);
+  });
+
+  it('refuses a broken settings file, naming it', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'settings.yaml'), 'strategies:\n  momentum:\n    lookback: -3\n');
+    const errors: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')));
+    expect(await main(['strategies', '--data-dir', dataDir])).toBe(2);
+    expect(errors.join('\n')).toContain(join(dataDir, 'settings.yaml'));
   });
 });
 
