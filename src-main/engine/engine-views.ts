@@ -1,6 +1,7 @@
 import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
 import type { StrategyInfo } from '../../src-shared/domain/strategy';
-import type { EngineDeps, StrategyStatus } from './loop';
+import type { EngineDeps } from './loop';
+import type { StrategyStatus } from './strategy-stage';
 
 // Read-only views of the engine's state for the dashboard, kept apart from the per-step pipeline.
 

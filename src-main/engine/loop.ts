@@ -1,7 +1,7 @@
 import type { Bar, InstrumentSpec, MarketSlice } from '../../src-shared/domain/market';
 import type { BreakerEvent, BreakerLevel, BreakerState } from '../../src-shared/domain/risk';
 import type { RiskView, StrategyRow } from '../../src-shared/domain/analytics';
-import type { Signal, StrategyInfo } from '../../src-shared/domain/strategy';
+import type { StrategyInfo } from '../../src-shared/domain/strategy';
 import type { EquityPoint, Execution, Portfolio, Position } from '../../src-shared/domain/trading';
 import type { Result } from '../../src-shared/ipc/result';
 import type { SimulatedClock } from './clock';
@@ -11,9 +11,8 @@ import type { NormalizationPipeline } from './data/normalizer';
 import type { DataValidator } from './data/validator';
 import type { EnsemblePipeline } from './ensemble/ensemble-pipeline';
 import { BreakerControls } from './breaker-controls';
-import { CastVotes } from './ensemble/cast-votes';
-import type { StrategyVote } from './ensemble/types';
 import { riskFigures, strategyInfos, strategyRows } from './engine-views';
+import { StrategyStage } from './strategy-stage';
 import { OrderLedger } from './order-ledger';
 import { OrderPlanner } from './order-planner';
 import type { Portfolio as PortfolioBook } from './portfolio';
@@ -57,11 +56,6 @@ export interface StepResult {
   refusals: { instrument: string; reason: string }[];
 }
 
-export interface StrategyStatus {
-  lastSignal: Signal | null;
-  abstainReason: string | null;
-}
-
 /**
  * The per-step pipeline (docs/ARCHITECTURE.md): validate → fill the orders of the previous step → mark to
  * market, normalise, assess cascade risk, settle → cut positions on a cascade → breaker → every strategy's signals → allocation → correlation adjustment → vote →
@@ -72,26 +66,20 @@ export interface StrategyStatus {
 export class Engine {
   private readonly latest = new Map<string, Bar>();
   private readonly instruments: Map<string, InstrumentSpec>;
-  private readonly status = new Map<string, StrategyStatus>();
-  /** The same status objects in strategy order, for the per-step loop (no lookup by id). */
-  private readonly statusList: StrategyStatus[];
   private readonly ledger: OrderLedger;
   private readonly planner: OrderPlanner;
   private readonly controls: BreakerControls;
-  private readonly returns: Float64Array;
-  private readonly castVotes: CastVotes;
-  /** The step's votes: one list, refilled each step (no one keeps it past the step). */
-  private readonly votes: StrategyVote[] = [];
+  private readonly strategyStage: StrategyStage;
   private readonly featuresOf: MarketSnapshot['features'];
   private readonly cascadeOf: MarketSnapshot['cascade'];
   private lastCheckpoint: number | null = null;
   private rejectedCount = 0;
   private eventCount = 0;
+  /** Bars the validator refused during the warm-up (not this engine's steps). */
+  private rejectedInWarmUp = 0;
 
   constructor(private readonly deps: EngineDeps) {
     this.instruments = new Map(deps.instruments.map((i) => [i.id, i]));
-    this.statusList = deps.strategies.map(() => ({ lastSignal: null, abstainReason: 'no market data yet' }));
-    deps.strategies.forEach((s, i) => this.status.set(s.id, this.statusList[i]!));
     this.ledger = new OrderLedger(deps.portfolio, deps.journal, deps.execution);
     this.planner = new OrderPlanner(
       { ...deps, ledger: this.ledger, now: () => deps.clock.now() },
@@ -99,8 +87,7 @@ export class Engine {
       this.instruments,
     );
     this.controls = new BreakerControls(deps, this.ledger);
-    this.returns = new Float64Array(deps.strategies.length);
-    this.castVotes = new CastVotes(deps.strategies.length);
+    this.strategyStage = new StrategyStage(deps.strategies, deps.ensemble);
     this.featuresOf = (id) => deps.normalizer.latest(id);
     this.cascadeOf = (id) => deps.cascade.latest(id);
   }
@@ -111,7 +98,7 @@ export class Engine {
 
   /** Bars the validator refused plus slices refused for going back in time. */
   get rejected(): number {
-    return this.rejectedCount + this.deps.validator.counts.rejected;
+    return this.rejectedCount + this.deps.validator.counts.rejected - this.rejectedInWarmUp;
   }
 
   onSlice(slice: MarketSlice): StepResult {
@@ -138,11 +125,8 @@ export class Engine {
     const trades = execution.onSlice(slice).map((fill) => this.ledger.book(fill));
     this.ledger.closeFinished();
     for (const bar of slice.bars) {
-      if (!this.instruments.has(bar.instrument)) this.list(bar.instrument);
-      this.latest.set(bar.instrument, bar);
+      this.observeBar(bar);
       portfolio.mark(bar);
-      this.deps.normalizer.update(bar);
-      this.deps.cascade.update(bar);
       const settled = this.ledger.settle(bar);
       if (settled) trades.push(settled);
     }
@@ -156,17 +140,7 @@ export class Engine {
       this.controls.cancelIfStopped();
     }
 
-    const snapshot: MarketSnapshot = {
-      time: slice.time,
-      slice,
-      latest: this.latest,
-      instruments: this.instruments,
-      features: this.featuresOf,
-      cascade: this.cascadeOf,
-    };
-    const votes = this.collectVotes(snapshot);
-    this.deps.ensemble.observe(slice.time, this.returns);
-    const step = this.deps.ensemble.decide(votes);
+    const { votes, step } = this.strategyStage.decide(this.snapshotOf(slice));
     const refusals: StepResult['refusals'] = [];
     for (const decision of step.decisions) {
       const refusal = this.planner.act(decision, step, votes);
@@ -210,24 +184,50 @@ export class Engine {
     return first ? `${first.instrument}: ${first.message} (${first.rule})` : 'no usable bar';
   }
 
-  /** Step 6: every strategy's signals as votes, and each strategy's signal return for this bar. */
-  private collectVotes(snapshot: MarketSnapshot): StrategyVote[] {
-    const votes = this.votes;
-    let count = 0;
-    const { strategies } = this.deps;
-    for (let i = 0; i < strategies.length; i++) {
-      const strategy = strategies[i]!;
-      const decision = strategy.onEvent(snapshot);
-      this.returns[i] = strategy.lastReturn;
-      const status = this.statusList[i]!;
-      status.abstainReason = decision.abstain;
-      const { signals } = decision;
-      for (let k = 0; k < signals.length; k++)
-        votes[count++] = this.castVotes.voteFor(i, strategy.id, k, signals[k]!);
-      if (signals.length > 0) status.lastSignal = signals[signals.length - 1]!;
+  /** Step 3's market state for one accepted bar: its details, the latest bar, features, cascade risk. */
+  private observeBar(bar: Bar): void {
+    if (!this.instruments.has(bar.instrument)) this.list(bar.instrument);
+    this.latest.set(bar.instrument, bar);
+    this.deps.normalizer.update(bar);
+    this.deps.cascade.update(bar);
+  }
+
+  private snapshotOf(slice: MarketSlice): MarketSnapshot {
+    return {
+      time: slice.time,
+      slice,
+      latest: this.latest,
+      instruments: this.instruments,
+      features: this.featuresOf,
+      cascade: this.cascadeOf,
+    };
+  }
+
+  /**
+   * Brings what depends on market data only to where an uninterrupted run had it after `slices` (the steps
+   * before a restart or a rebuild, oldest first): the validator, features and cascade risk, the latest
+   * bars, the strategies (indicators, views, tracking), the ensemble's weights and correlation, and the
+   * sizer's shadow trades (its Kelly history). Money is not touched: no fills, marks, breaker, orders or
+   * journal; the portfolio and the breaker come from the database. Each slice goes through the same checks
+   * as a step. Engine time is not moved, nor are events counted.
+   */
+  warmUp(slices: Iterable<MarketSlice>): void {
+    const issues: DataIssue[] = [];
+    let time = -Infinity;
+    for (const slice of slices) {
+      if (!(slice.time >= time)) continue;
+      issues.length = 0;
+      const accepted = this.deps.validator.checkSlice(slice, null, issues);
+      if (accepted === null) continue;
+      time = accepted.time;
+      for (const bar of accepted.bars) this.observeBar(bar);
+      const { step } = this.strategyStage.decide(this.snapshotOf(accepted));
+      for (const decision of step.decisions) {
+        const bar = this.latest.get(decision.instrument);
+        if (bar) this.deps.sizer.observe(decision, bar.close);
+      }
     }
-    votes.length = count;
-    return votes;
+    this.rejectedInWarmUp = this.deps.validator.counts.rejected;
   }
 
   /** The trader's breaker controls (see BreakerControls). */
@@ -285,7 +285,7 @@ export class Engine {
 
   /** The strategies table: allocation, signal performance, last signal or abstention. */
   strategyTable(): StrategyRow[] {
-    return strategyRows(this.deps, this.status);
+    return strategyRows(this.deps, this.strategyStage.status);
   }
 
   /** The risk panel's figures: exposure, Kelly inputs, the correlation matrix, cascade levels. */
@@ -294,7 +294,7 @@ export class Engine {
   }
 
   strategies(): StrategyInfo[] {
-    return strategyInfos(this.deps, this.status);
+    return strategyInfos(this.deps, this.strategyStage.status);
   }
 
   equityPoint(): EquityPoint {

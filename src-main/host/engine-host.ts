@@ -20,7 +20,7 @@ import { StepPacer } from './step-pacer';
 import { EventFanout } from './event-fanout';
 import { logStep } from './step-log';
 import { createDefaultFeed } from './feeds';
-import { CommittedSlices } from './committed-slices';
+import { CommittedSlices, WARM_UP_STEPS } from './committed-slices';
 import { StepBatches } from './step-batches';
 import { openAndRestore, restoreWithSettings } from './restore';
 import { describeStorageError } from './storage-errors';
@@ -85,12 +85,16 @@ export class EngineHost {
     this.read = new ReadModels(this.db);
 
     const seed = options.seed ?? settings.market.seed;
-    const { feed, restored, replay } = openAndRestore(this.read, settings, (resumeAfter, onSkipped) =>
-      (options.createFeed ?? createDefaultFeed)({ settings, seed, resumeAfter, onSkipped }),
+    const { feed, restored, history } = openAndRestore(
+      this.read,
+      settings,
+      (resumeAfter, onSkipped) =>
+        (options.createFeed ?? createDefaultFeed)({ settings, seed, resumeAfter, onSkipped }),
+      WARM_UP_STEPS,
     );
     this.feed = feed;
     this.committed = new CommittedSlices(settings.persistence.checkpointIntervalMinutes * 60_000);
-    this.committed.add(replay, restored?.checkpoint.time ?? 0);
+    this.committed.add(history, restored?.checkpoint.time ?? 0);
     this.batches = new StepBatches(
       {
         db: this.db,
@@ -116,7 +120,10 @@ export class EngineHost {
     );
   }
 
-  /** The engine as the database says it is: the latest checkpoint plus the fills after it. */
+  /**
+   * The engine as the database says it is (the latest checkpoint, the fills and the committed slices after
+   * it), warmed up on the committed market history (see Engine.warmUp and WARM_UP_STEPS).
+   */
   private buildEngine(
     restored = restoreWithSettings(this.read, this.options.settings, this.committed.slices),
   ): Engine {
@@ -133,6 +140,7 @@ export class EngineHost {
       resolveInstrument: (id) => this.feed.instruments.find((spec) => spec.id === id),
       aroundTheClock: this.feed.aroundTheClock ?? false,
     });
+    engine.warmUp(this.committed.slices);
     return engine;
   }
 

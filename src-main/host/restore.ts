@@ -91,18 +91,29 @@ export function restoreWithSettings(
 
 /**
  * Opens the feed where the saved state stopped (null: from the start) and restores that state, with the
- * slices the feed skipped after the latest checkpoint replayed onto it (returned as `replay`).
+ * slices the feed skipped after the latest checkpoint replayed onto it. `history`: the last `historySteps`
+ * slices the feed skipped (and every one after the checkpoint), oldest first, to warm the engine up with.
  */
 export function openAndRestore(
   read: ReadModels,
   settings: Settings,
   openFeed: (resumeAfter: number | null, onSkipped: (slice: MarketSlice) => void) => MarketFeed,
-): { feed: MarketFeed; restored: RestoredState | null; replay: MarketSlice[] } {
+  historySteps: number,
+): { feed: MarketFeed; restored: RestoredState | null; history: MarketSlice[] } {
   const saved = restoreWithSettings(read, settings);
   const checkpointTime = read.latestCheckpoint()?.checkpoint.time ?? Infinity;
-  const replay: MarketSlice[] = [];
+  let history: MarketSlice[] = [];
+  let afterCheckpoint = 0;
   const feed = openFeed(saved?.checkpoint.time ?? null, (slice) => {
-    if (slice.time > checkpointTime) replay.push(slice);
+    history.push(slice);
+    if (slice.time > checkpointTime) afterCheckpoint += 1;
+    // Trimmed in chunks (one copy per historySteps slices, not one per slice), never dropping a slice the
+    // restore replays.
+    const keep = Math.max(historySteps, afterCheckpoint);
+    if (history.length >= 2 * keep) history = history.slice(-keep);
   });
-  return { feed, restored: replay.length ? restoreWithSettings(read, settings, replay) : saved, replay };
+  const kept = Math.max(historySteps, afterCheckpoint);
+  if (history.length > kept) history = history.slice(-kept);
+  const restored = afterCheckpoint > 0 ? restoreWithSettings(read, settings, history) : saved;
+  return { feed, restored, history };
 }

@@ -114,9 +114,10 @@ describe('EngineHost rebuilt after a storage fault', () => {
     other.close();
     expect(faulted.resume()).toMatchObject({ ok: true });
     // The engine rebuilt from the database does not know order 1: before the fix its row said 'working'
-    // for ever (and step 26 filled nothing).
+    // for ever (and step 26 filled nothing). The rebuilt engine, warmed up on the committed history, may
+    // decide new orders of its own.
     expect(faulted.stepNow(1)).toBe(1);
-    expect(working()).toEqual([]);
+    expect(working()).not.toContain(1);
     expect(faulted.db.prepare('SELECT status FROM orders WHERE id = 1').pluck().get()).toBe('cancelled');
     faulted.close();
   });

@@ -40,6 +40,29 @@ describe('a restart after a crash between a fill and the next checkpoint', () =>
   );
 });
 
+describe('the strategies, the ensemble and the Kelly history across a restart', () => {
+  // Crashes at a step with fills after the latest checkpoint (28), and at steps with the strategies long
+  // warmed up (120, 200).
+  it.each([28, 120, 200])(
+    'after %i steps are as an uninterrupted run has them: the engine is warmed up on the market history',
+    (steps) => {
+      const reference = testHost(tempDir());
+      reference.stepNow(steps);
+      const expected = { strategies: reference.strategyTable(), risk: reference.riskView() };
+      reference.close();
+
+      const dir = tempDir();
+      testHost(dir).stepNow(steps);
+      const restarted = testHost(dir);
+      // Signal history, hit and win rates, signal returns, allocation weights, the correlation matrix and the
+      // Kelly inputs. Before, every strategy restarted cold ("warming up"), with equal weights and a Kelly
+      // estimate of 0, so nothing could be sized until 30 shadow trades had closed again.
+      expect({ strategies: restarted.strategyTable(), risk: restarted.riskView() }).toEqual(expected);
+      restarted.close();
+    },
+  );
+});
+
 describe('the breaker across a restart', () => {
   /**
    * Steps to 42 (peak 100,190.03 reached at step 38 and saved with the checkpoint of step 41; flat since
