@@ -1,4 +1,4 @@
-import { RollingExtreme } from './rolling-extreme';
+import { HighLowWindow } from './high-low-window';
 import type { Indicator } from './types';
 import { nonFiniteInput, requirePeriod } from './validate';
 
@@ -10,8 +10,7 @@ import { nonFiniteInput, requirePeriod } from './validate';
 export class Donchian implements Indicator {
   readonly label: string;
   readonly warmUp: number;
-  private readonly highest: RollingExtreme;
-  private readonly lowest: RollingExtreme;
+  private readonly window: HighLowWindow;
   private upperBand = NaN;
   private lowerBand = NaN;
   private middleBand = NaN;
@@ -22,12 +21,11 @@ export class Donchian implements Indicator {
     requirePeriod('Donchian', 'period', period);
     this.label = `Donchian(${period})`;
     this.warmUp = period;
-    this.highest = new RollingExtreme(period, 'max');
-    this.lowest = new RollingExtreme(period, 'min');
+    this.window = new HighLowWindow(period);
   }
 
   get ready(): boolean {
-    return this.highest.full;
+    return this.window.full;
   }
 
   /** The middle line (the primary value); NaN until ready. */
@@ -61,11 +59,11 @@ export class Donchian implements Indicator {
     const low = this.inputLow;
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
-    this.highest.push(high);
-    this.lowest.push(low);
-    if (this.highest.full) {
-      this.upperBand = this.highest.value;
-      this.lowerBand = this.lowest.value;
+    const window = this.window;
+    window.push(high, low);
+    if (window.full) {
+      this.upperBand = window.highest;
+      this.lowerBand = window.lowest;
       this.middleBand = (this.upperBand + this.lowerBand) / 2;
     }
   }

@@ -1,5 +1,4 @@
-import { RingBuffer } from './ring-buffer';
-import { RollingExtreme } from './rolling-extreme';
+import { HighLowWindow } from './high-low-window';
 import type { Indicator } from './types';
 import { nonFiniteInput, requirePeriod } from './validate';
 
@@ -21,16 +20,16 @@ import { nonFiniteInput, requirePeriod } from './validate';
 export class Ichimoku implements Indicator {
   readonly label: string;
   readonly warmUp: number;
-  // mid(n) = (highest high + lowest low)/2 of the last n bars, from one pair of rolling extremes per line.
-  private readonly tenkanHigh: RollingExtreme;
-  private readonly tenkanLow: RollingExtreme;
-  private readonly kijunHigh: RollingExtreme;
-  private readonly kijunLow: RollingExtreme;
-  private readonly senkouBHigh: RollingExtreme;
-  private readonly senkouBLow: RollingExtreme;
-  private readonly delayedSenkouA: RingBuffer;
-  private readonly delayedSenkouB: RingBuffer;
-  private readonly delayedClose: RingBuffer;
+  // mid(n) = (highest high + lowest low)/2 of the last n bars, from one high/low window per line.
+  private readonly tenkanWindow: HighLowWindow;
+  private readonly kijunWindow: HighLowWindow;
+  private readonly senkouBWindow: HighLowWindow;
+  /**
+   * Senkou A, senkou B and the close of the last `displacement` bars, as one ring of triples (slot i at
+   * 3i…3i+2), NaN until written: the triple at `delayHead` is the one pushed `displacement` bars ago.
+   */
+  private readonly delayed: Float64Array;
+  private delayHead = 0;
   private seen = 0;
   private tenkanLine = NaN;
   private kijunLine = NaN;
@@ -56,15 +55,10 @@ export class Ichimoku implements Indicator {
     requirePeriod('Ichimoku', 'displacement', displacement);
     this.label = `Ichimoku(${tenkanPeriod},${kijunPeriod},${senkouBPeriod},${displacement})`;
     this.warmUp = Math.max(tenkanPeriod, kijunPeriod, senkouBPeriod) + displacement;
-    this.tenkanHigh = new RollingExtreme(tenkanPeriod, 'max');
-    this.tenkanLow = new RollingExtreme(tenkanPeriod, 'min');
-    this.kijunHigh = new RollingExtreme(kijunPeriod, 'max');
-    this.kijunLow = new RollingExtreme(kijunPeriod, 'min');
-    this.senkouBHigh = new RollingExtreme(senkouBPeriod, 'max');
-    this.senkouBLow = new RollingExtreme(senkouBPeriod, 'min');
-    this.delayedSenkouA = new RingBuffer(displacement);
-    this.delayedSenkouB = new RingBuffer(displacement);
-    this.delayedClose = new RingBuffer(displacement);
+    this.tenkanWindow = new HighLowWindow(tenkanPeriod);
+    this.kijunWindow = new HighLowWindow(kijunPeriod);
+    this.senkouBWindow = new HighLowWindow(senkouBPeriod);
+    this.delayed = new Float64Array(3 * displacement).fill(NaN);
   }
 
   get ready(): boolean {
@@ -132,25 +126,28 @@ export class Ichimoku implements Indicator {
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
     this.seen += 1;
-    this.tenkanHigh.push(high);
-    this.tenkanLow.push(low);
-    this.kijunHigh.push(high);
-    this.kijunLow.push(low);
-    this.senkouBHigh.push(high);
-    this.senkouBLow.push(low);
+    const tenkanWindow = this.tenkanWindow;
+    const kijunWindow = this.kijunWindow;
+    const senkouBWindow = this.senkouBWindow;
+    tenkanWindow.push(high, low);
+    kijunWindow.push(high, low);
+    senkouBWindow.push(high, low);
     // Before a window is full its mid-range covers the bars seen so far; such values are never exposed.
-    const tenkan = (this.tenkanHigh.value + this.tenkanLow.value) / 2;
-    const kijun = (this.kijunHigh.value + this.kijunLow.value) / 2;
+    const tenkan = (tenkanWindow.highest + tenkanWindow.lowest) / 2;
+    const kijun = (kijunWindow.highest + kijunWindow.lowest) / 2;
     const senkouA = (tenkan + kijun) / 2;
-    const senkouB = (this.senkouBHigh.value + this.senkouBLow.value) / 2;
-    // A ring of capacity `displacement` evicts what was pushed `displacement` bars ago; what was pushed before
-    // every window was full is evicted before `ready`.
-    const cloudA = this.delayedSenkouA.oldest;
-    const cloudB = this.delayedSenkouB.oldest;
-    const reference = this.delayedClose.oldest;
-    this.delayedSenkouA.push(senkouA);
-    this.delayedSenkouB.push(senkouB);
-    this.delayedClose.push(close);
+    const senkouB = (senkouBWindow.highest + senkouBWindow.lowest) / 2;
+    // The ring holds `displacement` triples: the one overwritten now was pushed `displacement` bars ago;
+    // what was pushed before every window was full is overwritten before `ready`.
+    const delayed = this.delayed;
+    const at = 3 * this.delayHead;
+    const cloudA = delayed[at]!;
+    const cloudB = delayed[at + 1]!;
+    const reference = delayed[at + 2]!;
+    delayed[at] = senkouA;
+    delayed[at + 1] = senkouB;
+    delayed[at + 2] = close;
+    this.delayHead = this.delayHead + 1 === this.displacement ? 0 : this.delayHead + 1;
     if (this.seen >= this.warmUp) {
       this.tenkanLine = tenkan;
       this.kijunLine = kijun;

@@ -1,4 +1,4 @@
-import { RollingExtreme } from './rolling-extreme';
+import { HighLowWindow } from './high-low-window';
 import { Sma } from './sma';
 import type { Indicator } from './types';
 import { nonFiniteInput, requirePeriod } from './validate';
@@ -15,8 +15,7 @@ import { nonFiniteInput, requirePeriod } from './validate';
 export class Stochastic implements Indicator {
   readonly label: string;
   readonly warmUp: number;
-  private readonly highest: RollingExtreme;
-  private readonly lowest: RollingExtreme;
+  private readonly window: HighLowWindow;
   private readonly slowK: Sma;
   private readonly slowD: Sma;
   private kLine = NaN;
@@ -35,8 +34,7 @@ export class Stochastic implements Indicator {
     requirePeriod('Stochastic', '%D period', dPeriod);
     this.label = `Stochastic(${kPeriod},${kSmoothing},${dPeriod})`;
     this.warmUp = kPeriod + kSmoothing + dPeriod - 2;
-    this.highest = new RollingExtreme(kPeriod, 'max');
-    this.lowest = new RollingExtreme(kPeriod, 'min');
+    this.window = new HighLowWindow(kPeriod);
     this.slowK = new Sma(kSmoothing);
     this.slowD = new Sma(dPeriod);
   }
@@ -75,11 +73,11 @@ export class Stochastic implements Indicator {
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(close)) throw nonFiniteInput(this.label, 'close', close);
-    this.highest.push(high);
-    this.lowest.push(low);
-    const highest = this.highest.value;
-    const lowest = this.lowest.value;
-    if (!this.highest.full) return;
+    const window = this.window;
+    window.push(high, low);
+    if (!window.full) return;
+    const highest = window.highest;
+    const lowest = window.lowest;
     // TA-Lib divides by range/100 rather than multiplying by 100; kept for closeness to the reference.
     const scaledRange = (highest - lowest) / 100;
     const fastK = scaledRange === 0 ? 50 : (close - lowest) / scaledRange;
