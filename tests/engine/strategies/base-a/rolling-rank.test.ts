@@ -56,6 +56,37 @@ describe('RollingRank', () => {
     );
   });
 
+  it('agrees with a plain count on random walks with jumps and repeats, large windows too (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(
+          fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(0), fc.integer({ min: -40, max: 40 })),
+          {
+            minLength: 1,
+            maxLength: 300,
+          },
+        ),
+        (period, steps) => {
+          // A walk in quarters (exact in doubles): mostly small moves, some jumps, many repeated values.
+          const rank = new RollingRank(period);
+          const values: number[] = [];
+          let level = 0;
+          for (const step of steps) {
+            level += step / 4;
+            values.push(level);
+            const window = values.slice(-period);
+            const share = rank.pushAndShare(level);
+            expect(share).toBe(window.filter((v) => v <= level).length / window.length);
+            expect(rank.shareAtOrBelow(level - 0.25)).toBe(
+              window.filter((v) => v <= level - 0.25).length / window.length,
+            );
+          }
+        },
+      ),
+    );
+  });
+
   it('refuses a bad period or a non-finite value with a message', () => {
     expect(() => new RollingRank(0)).toThrow('rolling rank period must be a whole number ≥ 1, got 0');
     expect(() => new RollingRank(3).push(NaN)).toThrow(
