@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { Bar, InstrumentSpec } from '../../../src-shared/domain/market';
 import { BreakoutParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-a';
-import { Donchian, type Atr } from '../indicators';
+import type { Atr } from '../indicators';
+import { HighLowWindow } from '../indicators/high-low-window';
+import { nonFiniteInput } from '../indicators/validate';
 import type { StrategyDefinition } from './definition';
 import { PerInstrumentLogic, warmingUp, type Verdict } from './base-a/per-instrument';
 import { SharedIndicators, type OncePerBar } from './shared-indicators';
@@ -9,9 +11,12 @@ import { SharedIndicators, type OncePerBar } from './shared-indicators';
 type Params = z.output<typeof BreakoutParamsSchema>;
 
 interface State {
-  /** Channels and ATR of the bars before the current one: read before the current bar is added. */
-  readonly entry: Donchian;
-  readonly exit: Donchian;
+  /**
+   * The Donchian channels (highest high, lowest low) of the last `period` and `exitPeriod` bars, and the
+   * ATR: read before the current bar is added, they are the prior bars'.
+   */
+  readonly entry: HighLowWindow;
+  readonly exit: HighLowWindow;
   /** Shared with the other strategies using ATR(atrPeriod) on the instrument. */
   readonly atr: OncePerBar<Atr>;
   bars: number;
@@ -35,6 +40,8 @@ interface State {
  */
 class Breakout extends PerInstrumentLogic<State> {
   private readonly warmUp: number;
+  /** Names the channel in the error of a non-finite high or low (the Donchian indicator's message). */
+  private readonly channelLabel: string;
   private readonly reasons: Readonly<
     Record<'up' | 'down' | 'long' | 'short' | 'longClosed' | 'shortClosed' | 'flat', string>
   >;
@@ -45,6 +52,7 @@ class Breakout extends PerInstrumentLogic<State> {
   ) {
     super(params.assetClasses);
     this.warmUp = Math.max(params.period, params.exitPeriod, params.atrPeriod + 1);
+    this.channelLabel = `Donchian(${params.period})`;
     const { period: n, exitPeriod: m } = params;
     this.reasons = {
       up: `close above the prior ${n}-bar high`,
@@ -60,8 +68,8 @@ class Breakout extends PerInstrumentLogic<State> {
   protected createState(spec: InstrumentSpec): State {
     const { period, exitPeriod, atrPeriod } = this.params;
     return {
-      entry: new Donchian(period),
-      exit: new Donchian(exitPeriod),
+      entry: new HighLowWindow(period),
+      exit: new HighLowWindow(exitPeriod),
       atr: this.shared.atr(spec.id, atrPeriod),
       bars: 0,
       position: 0,
@@ -71,12 +79,16 @@ class Breakout extends PerInstrumentLogic<State> {
 
   protected step(state: State, bar: Bar): Verdict {
     const ready = state.bars >= this.warmUp;
-    const upper = state.entry.upper;
-    const lower = state.entry.lower;
-    const exitHigh = state.exit.upper;
-    const exitLow = state.exit.lower;
-    state.entry.update(bar.high, bar.low);
-    state.exit.update(bar.high, bar.low);
+    // Read only once ready, when both windows are full.
+    const upper = state.entry.highest;
+    const lower = state.entry.lowest;
+    const exitHigh = state.exit.highest;
+    const exitLow = state.exit.lowest;
+    const { high, low } = bar;
+    if (!Number.isFinite(high)) throw nonFiniteInput(this.channelLabel, 'high', high);
+    if (!Number.isFinite(low)) throw nonFiniteInput(this.channelLabel, 'low', low);
+    state.entry.push(high, low);
+    state.exit.push(high, low);
     const atr = state.atr.update(bar);
     state.bars += 1;
     if (!ready) return warmingUp(state.bars - 1, this.warmUp);

@@ -9,6 +9,7 @@ import {
   smokeRun,
   spec,
 } from './base-a-fixtures';
+import { snapshotOf } from '../../helpers/snapshot';
 
 const SECTOR = [spec('S', 'sector')];
 const params = (overrides: Record<string, unknown> = {}) =>
@@ -121,6 +122,18 @@ describe('breakout', () => {
       reason: 'long since a close above the prior 3-bar high',
     });
     expect(only(out[7])).toMatchObject({ action: 'sell', reason: 'close below the prior 3-bar low' });
+  });
+
+  it('refuses a bar with a non-finite high or low, naming the entry channel as the Donchian indicator did', () => {
+    const logic = breakout.create(params());
+    const snapshot = (high: number, low: number) =>
+      snapshotOf(0, [hlc('S', 0, high, low, 10)], { instruments: SECTOR });
+    expect(() => logic.evaluate(snapshot(NaN, 9))).toThrow(
+      'Donchian(3): high must be a finite number, got NaN',
+    );
+    expect(() => logic.evaluate(snapshot(11, Infinity))).toThrow(
+      'Donchian(3): low must be a finite number, got Infinity',
+    );
   });
 
   it('rejects an exit channel longer than the entry channel, naming the field', () => {
