@@ -1,23 +1,15 @@
+import { RollingSum } from './rolling-sum';
 import type { Indicator } from './types';
 import { nonFiniteInput, requirePeriod } from './validate';
 
 /**
  * Simple moving average: the mean of the last `period` values (TA-Lib SMA). Ready after `period` updates.
- * O(1) per update with RollingSum's arithmetic (a running sum, rebased every `period` updates to a fresh
- * sum of exactly the window, so it does not drift), written here over its own ring: the stochastic
- * oscillator runs two of these per bar, and one object per average is cheaper than three.
+ * O(1) per update through a RollingSum (rebased every `period` updates, so it does not drift).
  */
 export class Sma implements Indicator {
   readonly label: string;
   readonly warmUp: number;
-  /** The last `period` values; `head` is where the next one goes (and, once full, the one it evicts). */
-  private readonly window: Float64Array;
-  private head = 0;
-  private count = 0;
-  /** Sum of the window, and sum of the values pushed since the last rebase (`freshCount` of them). */
-  private running = 0;
-  private fresh = 0;
-  private freshCount = 0;
+  private readonly window: RollingSum;
   private current = NaN;
   private inputValue = NaN;
 
@@ -25,11 +17,11 @@ export class Sma implements Indicator {
     requirePeriod('SMA', 'period', period);
     this.label = `SMA(${period})`;
     this.warmUp = period;
-    this.window = new Float64Array(period);
+    this.window = new RollingSum(period);
   }
 
   get ready(): boolean {
-    return this.count === this.period;
+    return this.window.full;
   }
 
   get value(): number {
@@ -47,22 +39,7 @@ export class Sma implements Indicator {
   private advance(): void {
     const value = this.inputValue;
     if (!Number.isFinite(value)) throw nonFiniteInput(this.label, 'value', value);
-    const period = this.period;
-    const wasFull = this.count === period;
-    const evicted = this.window[this.head]!;
-    this.window[this.head] = value;
-    this.head = this.head + 1 === period ? 0 : this.head + 1;
-    if (!wasFull) this.count += 1;
-    // RollingSum's steps, in its order (so the sums are the same doubles).
-    this.running += value;
-    if (wasFull) this.running -= evicted;
-    this.fresh += value;
-    this.freshCount += 1;
-    if (this.freshCount === period) {
-      this.running = this.fresh;
-      this.fresh = 0;
-      this.freshCount = 0;
-    }
-    if (this.count === period) this.current = this.running / period;
+    this.window.push(value);
+    if (this.window.full) this.current = this.window.sum / this.period;
   }
 }
