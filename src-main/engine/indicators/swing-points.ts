@@ -1,5 +1,4 @@
-import { RingBuffer } from './ring-buffer';
-import { RollingExtreme } from './rolling-extreme';
+import { StrictPeaks } from './strict-peaks';
 import { nonFiniteInput, requirePeriod } from './validate';
 
 export type SwingKind = 'high' | 'low';
@@ -19,33 +18,44 @@ const HIGH = 1;
 const LOW = 2;
 
 /**
+ * Windows (left + right) up to this size are checked by scanning the candidate's neighbours, larger ones by
+ * StrictPeaks: a scan stops at the first neighbour that is as high (low), usually within a few bars, so on
+ * such windows it is the cheaper of the two and never costs more than this many comparisons per side.
+ */
+const SCANNED_WINDOW = 64;
+
+/**
  * Swing high/low (fractal pivot) detection for Fibonacci retracements and Elliott-wave counting. A bar is a
  * swing high when its high is strictly greater than the highs of the `left` bars before it and the `right`
  * bars after it; a swing low likewise with lows, strictly smaller. A pivot can only be known `right` bars
  * later, so it is reported on the update of the bar that confirms it, never earlier (no look-ahead). One
  * bar can be both (an outside bar); the high is then recorded before the low.
  *
- * O(1) amortised per update: the highs of the `right` bars after the candidate and of the `left` bars
- * before it are two sliding windows, each kept by a RollingExtreme (the before-window is fed the stream
- * delayed by right + 1 bars). The last `capacity` pivots are kept in typed arrays; nothing is allocated per
- * update (reading a pivot as an object allocates only on read).
+ * The last left + right + 1 bars are kept in a ring stored twice over (slot i and i + size), so the window
+ * around the candidate is one contiguous run. For left + right ≤ SCANNED_WINDOW the candidate is compared
+ * with its neighbours, nearest first, stopping at the first that is as high (as low): a bounded constant
+ * per update, a few comparisons in the common case. Larger windows use a StrictPeaks for the highs and
+ * one for the negated lows (O(1) amortised, see there). The last `capacity` pivots are kept in typed
+ * arrays; nothing is allocated per update (reading a pivot as an object allocates only on read).
  */
 export class SwingPoints {
   readonly label: string;
   /** Updates before the first bar can be confirmed: left + right + 1. */
   readonly warmUp: number;
-  private readonly recentHighs: RingBuffer;
-  private readonly recentLows: RingBuffer;
-  private readonly recentTimes: RingBuffer;
-  private readonly highsAfter: RollingExtreme;
-  private readonly lowsAfter: RollingExtreme;
-  private readonly highsBefore: RollingExtreme;
-  private readonly lowsBefore: RollingExtreme;
+  /** Highs, lows and times of the last warmUp bars, each written at slot i and i + warmUp. */
+  private readonly highs: Float64Array;
+  private readonly lows: Float64Array;
+  private readonly times: Float64Array;
+  /** For windows over SCANNED_WINDOW: the peaks of the highs and of the negated lows; else null. */
+  private readonly highPeaks: StrictPeaks | null;
+  private readonly lowPeaks: StrictPeaks | null;
   private readonly pivotKinds: Uint8Array;
   private readonly pivotIndices: Float64Array;
   private readonly pivotTimes: Float64Array;
   private readonly pivotPrices: Float64Array;
   private seen = 0;
+  /** The ring slot of the next bar (0 … warmUp − 1). */
+  private slot = 0;
   private recorded = 0;
   private inputHigh = NaN;
   private inputLow = NaN;
@@ -61,13 +71,12 @@ export class SwingPoints {
     requirePeriod('Swing points', 'capacity', capacity);
     this.label = `Swing points(${left},${right})`;
     this.warmUp = left + right + 1;
-    this.recentHighs = new RingBuffer(right + 1);
-    this.recentLows = new RingBuffer(right + 1);
-    this.recentTimes = new RingBuffer(right + 1);
-    this.highsAfter = new RollingExtreme(right, 'max');
-    this.lowsAfter = new RollingExtreme(right, 'min');
-    this.highsBefore = new RollingExtreme(left, 'max');
-    this.lowsBefore = new RollingExtreme(left, 'min');
+    this.highs = new Float64Array(2 * this.warmUp);
+    this.lows = new Float64Array(2 * this.warmUp);
+    this.times = new Float64Array(2 * this.warmUp);
+    const scanned = left + right <= SCANNED_WINDOW;
+    this.highPeaks = scanned ? null : new StrictPeaks(left, right, this.warmUp);
+    this.lowPeaks = scanned ? null : new StrictPeaks(left, right, this.warmUp);
     this.pivotKinds = new Uint8Array(capacity);
     this.pivotIndices = new Float64Array(capacity);
     this.pivotTimes = new Float64Array(capacity);
@@ -109,32 +118,70 @@ export class SwingPoints {
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(time)) throw nonFiniteInput(this.label, 'time', time);
-    this.seen += 1;
-    // The bar leaving the recent window (right + 1 bars back) joins the before-window of the candidate.
-    const leavingHigh = this.recentHighs.oldest;
-    const leavingLow = this.recentLows.oldest;
-    this.recentHighs.push(high);
-    this.recentLows.push(low);
-    this.recentTimes.push(time);
-    this.highsAfter.push(high);
-    this.lowsAfter.push(low);
-    if (Number.isNaN(leavingHigh)) return 0;
-    this.highsBefore.push(leavingHigh);
-    this.lowsBefore.push(leavingLow);
-    if (!this.highsBefore.full) return 0;
-    // The candidate is now the oldest bar of the recent window: `right` bars back.
-    const candidateHigh = this.recentHighs.oldest;
-    const candidateLow = this.recentLows.oldest;
+    const { highs, lows, times, warmUp } = this;
+    const bar = this.seen;
+    const slot = this.slot;
+    this.seen = bar + 1;
+    this.slot = slot + 1 === warmUp ? 0 : slot + 1;
+    highs[slot] = high;
+    highs[slot + warmUp] = high;
+    lows[slot] = low;
+    lows[slot + warmUp] = low;
+    times[slot] = time;
+    times[slot + warmUp] = time;
+    const highPeaks = this.highPeaks;
+    const lowPeaks = this.lowPeaks;
+    if (highPeaks !== null && lowPeaks !== null) {
+      highPeaks.push(high, bar, slot);
+      lowPeaks.push(-low, bar, slot);
+    }
+    if (bar + 1 < warmUp) return 0;
+    // The window runs from slot + 1 (oldest) to slot + warmUp (this bar); the candidate is `right` back.
+    const candidate = slot + 1 + this.left;
+    let isHigh: boolean;
+    let isLow: boolean;
+    if (highPeaks !== null && lowPeaks !== null) {
+      const ringSlot = candidate < warmUp ? candidate : candidate - warmUp;
+      isHigh = highPeaks.isPeak(ringSlot);
+      isLow = lowPeaks.isPeak(ringSlot);
+    } else {
+      isHigh = this.highestAround(candidate);
+      isLow = this.lowestAround(candidate);
+    }
     let confirmed = 0;
-    if (candidateHigh > this.highsBefore.value && candidateHigh > this.highsAfter.value) {
-      this.record(HIGH);
+    if (isHigh) {
+      this.record(HIGH, candidate, highs[candidate]!);
       confirmed += 1;
     }
-    if (candidateLow < this.lowsBefore.value && candidateLow < this.lowsAfter.value) {
-      this.record(LOW);
+    if (isLow) {
+      this.record(LOW, candidate, lows[candidate]!);
       confirmed += 1;
     }
     return confirmed;
+  }
+
+  /** True when the high at `at` is above the `left` highs before it and the `right` after it. */
+  private highestAround(at: number): boolean {
+    const { highs, left, right } = this;
+    const high = highs[at]!;
+    const reach = left > right ? left : right;
+    for (let d = 1; d <= reach; d++) {
+      if (d <= right && highs[at + d]! >= high) return false;
+      if (d <= left && highs[at - d]! >= high) return false;
+    }
+    return true;
+  }
+
+  /** True when the low at `at` is below the `left` lows before it and the `right` after it. */
+  private lowestAround(at: number): boolean {
+    const { lows, left, right } = this;
+    const low = lows[at]!;
+    const reach = left > right ? left : right;
+    for (let d = 1; d <= reach; d++) {
+      if (d <= right && lows[at + d]! <= low) return false;
+      if (d <= left && lows[at - d]! <= low) return false;
+    }
+    return true;
   }
 
   /** The k-th newest kept pivot (0 = the latest), or undefined. Allocates the returned object. */
@@ -165,13 +212,13 @@ export class SwingPoints {
     return list;
   }
 
-  /** Stores the candidate bar (`right` bars back) as a pivot of `kind`. */
-  private record(kind: number): void {
+  /** Stores the candidate bar (`right` bars back, at `at` in the doubled ring) as a pivot of `kind`. */
+  private record(kind: number, at: number, price: number): void {
     const slot = this.recorded % this.capacity;
     this.pivotKinds[slot] = kind;
     this.pivotIndices[slot] = this.seen - 1 - this.right;
-    this.pivotTimes[slot] = this.recentTimes.oldest;
-    this.pivotPrices[slot] = kind === HIGH ? this.recentHighs.oldest : this.recentLows.oldest;
+    this.pivotTimes[slot] = this.times[at]!;
+    this.pivotPrices[slot] = price;
     this.recorded += 1;
   }
 }

@@ -89,4 +89,52 @@ describe('SwingPoints', () => {
       ),
     );
   });
+
+  it('finds the same pivots with windows over 64 bars (the monotonic-stack path), ties included (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 3 })), {
+          minLength: 60,
+          maxLength: 400,
+        }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 1, max: 70 }),
+        (bars, left, right) => {
+          fc.pre(left + right > 64);
+          // A slow wave plus noise, so a long window still holds swing points (and repeated values).
+          const highs = bars.map(([h, spread], i) => Math.round(100 * Math.sin(i / 25)) + h + spread);
+          const lows = bars.map(([h], i) => Math.round(100 * Math.sin(i / 25)) + h);
+          const expected = naivePivots(highs, lows, left, right);
+          const swings = new SwingPoints(left, right, 1000);
+          highs.forEach((h, i) => {
+            const count = swings.update(h, lows[i]!, 1000 + i);
+            expect(count).toBe(expected.filter((p) => p.index === i - right).length);
+          });
+          expect(swings.pivots()).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps finding pivots after many bars on the long-window path (the stack drops bars too far back)', () => {
+    // A falling line with a spike every 50 bars (bars 25, 75, …, 975): with left 40 and right 30 each spike is
+    // a swing high except the first (fewer than 40 bars before it) and the last (fewer than 30 after): 18.
+    // The long falls between spikes fill the stack, which must drop the bars more than 40 back.
+    const swings = new SwingPoints(40, 30, 100);
+    const highs: number[] = [];
+    for (let i = 0; i < 1000; i++) highs.push(i % 50 === 25 ? 5000 - i : 2000 - i);
+    highs.forEach((h, i) => swings.update(h, h - 1, i));
+    expect(swings.pivots().filter((p) => p.kind === 'high')).toEqual(
+      naivePivots(
+        highs,
+        highs.map((h) => h - 1),
+        40,
+        30,
+      )
+        .filter((p) => p.kind === 'high')
+        .map((p) => ({ ...p, time: p.index })),
+    );
+    expect(swings.pivots().filter((p) => p.kind === 'high')).toHaveLength(18);
+  });
 });
