@@ -10,17 +10,32 @@ type Params = z.output<typeof MomentumParamsSchema>;
 /** Confidence reaches 1 when the return over the lookback is this many times the threshold. */
 const FULL_CONFIDENCE_MULTIPLE = 5;
 
+/** The closes of one instrument: a ring of the last `lookback + 1`, the slot of the next at `next`. */
+interface History {
+  readonly ring: Float64Array;
+  next: number;
+  count: number;
+}
+
 /**
  * Time-series momentum: the return over the last `lookback` bars. Buy above +threshold, sell below
  * −threshold, hold in between. Keeps `lookback + 1` closes per instrument in a ring buffer (O(1) per bar).
  */
 class Momentum implements StrategyLogic {
-  private readonly closes = new Map<string, { ring: Float64Array; count: number }>();
+  private readonly closes = new Map<string, History>();
+  /** Closes kept per instrument: lookback + 1. */
+  private readonly size: number;
+  private readonly threshold: number;
+  /** The |return| at which confidence reaches 1: threshold × FULL_CONFIDENCE_MULTIPLE. */
+  private readonly fullConfidence: number;
   /** The constant tails of the reasons (`return x % over N bars[, within ±threshold]`), built once. */
   private readonly overLookback: string;
   private readonly withinThreshold: string;
 
-  constructor(private readonly params: Params) {
+  constructor(params: Params) {
+    this.size = params.lookback + 1;
+    this.threshold = params.threshold;
+    this.fullConfidence = params.threshold * FULL_CONFIDENCE_MULTIPLE;
     this.overLookback = ` % over ${params.lookback} bars`;
     this.withinThreshold = `${this.overLookback}, within ±threshold`;
   }
@@ -28,24 +43,28 @@ class Momentum implements StrategyLogic {
   evaluate(snapshot: MarketSnapshot): StrategyDecision {
     const signals: Signal[] = [];
     let warming = 'no bar for its instruments';
-    for (const bar of snapshot.slice.bars) {
-      const size = this.params.lookback + 1;
+    const bars = snapshot.slice.bars;
+    const size = this.size;
+    for (let i = 0; i < bars.length; i++) {
+      const bar = bars[i]!;
       let history = this.closes.get(bar.instrument);
-      if (!history) {
-        history = { ring: new Float64Array(size), count: 0 };
+      if (history === undefined) {
+        history = { ring: new Float64Array(size), next: 0, count: 0 };
         this.closes.set(bar.instrument, history);
       }
-      history.ring[history.count % size] = bar.close;
+      const slot = history.next;
+      history.ring[slot] = bar.close;
+      // The next slot holds the close `lookback` bars back (once the ring is full).
+      const next = slot + 1 === size ? 0 : slot + 1;
+      history.next = next;
       history.count += 1;
       if (history.count < size) {
         warming = `warming up: ${history.count}/${size} bars`;
         continue;
       }
-      const oldest = history.ring[history.count % size]!;
-      const change = bar.close / oldest - 1;
-      const { threshold } = this.params;
-      const confidence =
-        threshold === 0 ? 1 : Math.min(1, Math.abs(change) / (threshold * FULL_CONFIDENCE_MULTIPLE));
+      const change = bar.close / history.ring[next]! - 1;
+      const threshold = this.threshold;
+      const confidence = threshold === 0 ? 1 : Math.min(1, Math.abs(change) / this.fullConfidence);
       const percent = 'return ' + formatFixed(change * 100, 3);
       if (change > threshold)
         signals.push({
