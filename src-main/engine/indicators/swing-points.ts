@@ -205,6 +205,32 @@ export class SwingPoints {
     return undefined;
   }
 
+  /** True when the k-th newest kept pivot (0 = the latest; k < pivotCount) is a swing high. No allocation. */
+  isHighAt(k: number): boolean {
+    return this.pivotKinds[this.slotOf(k)] === HIGH;
+  }
+
+  /** The price of the k-th newest kept pivot (k < pivotCount). No allocation. */
+  priceAt(k: number): number {
+    return this.pivotPrices[this.slotOf(k)]!;
+  }
+
+  /** The bar index of the k-th newest kept pivot (k < pivotCount). No allocation. */
+  indexAt(k: number): number {
+    return this.pivotIndices[this.slotOf(k)]!;
+  }
+
+  /** The k (0 = the latest) of the latest kept pivot of one kind, or −1 when none is kept. No allocation. */
+  latestOf(kind: SwingKind): number {
+    const wanted = kind === 'high' ? HIGH : LOW;
+    for (let k = 0; k < this.pivotCount; k++) if (this.pivotKinds[this.slotOf(k)] === wanted) return k;
+    return -1;
+  }
+
+  private slotOf(k: number): number {
+    return (this.recorded - 1 - k) % this.capacity;
+  }
+
   /** Every kept pivot, oldest first. Allocates; meant for analysis (Fibonacci levels, wave counts). */
   pivots(): SwingPivot[] {
     const list: SwingPivot[] = [];

@@ -64,9 +64,9 @@ class ElliottState implements InstrumentState {
     const confirmed = this.swings.update(bar);
     this.seen += 1;
     const now = this.seen - 1;
+    const swings = this.swings.indicator;
     for (let k = confirmed - 1; k >= 0; k--) {
-      const pivot = this.swings.indicator.pivot(k)!;
-      if (this.zigzag.push(pivot.kind === 'high', pivot.price)) this.recount(now);
+      if (this.zigzag.push(swings.isHighAt(k), swings.priceAt(k))) this.recount(now);
     }
     this.checkExits(bar.close, now);
   }

@@ -103,20 +103,21 @@ class Fibonacci extends PerInstrumentLogic<State> {
   }
 
   /**
-   * Takes the latest swing high and low as the leg (allocates only on a bar that confirmed a pivot). A kind
+   * Takes the latest swing high and low as the leg (reads the kept pivots in place). A kind
    * no longer among the pivots kept (more of the other kind in a row) keeps the value read when it was
    * confirmed: every confirming bar is read, so that value is still the latest of its kind.
    */
   private readLeg(state: State): void {
-    const high = state.swings.indicator.latest('high');
-    const low = state.swings.indicator.latest('low');
-    if (high) {
-      state.high = high.price;
-      state.highIndex = high.index;
+    const swings = state.swings.indicator;
+    const high = swings.latestOf('high');
+    const low = swings.latestOf('low');
+    if (high >= 0) {
+      state.high = swings.priceAt(high);
+      state.highIndex = swings.indexAt(high);
     }
-    if (low) {
-      state.low = low.price;
-      state.lowIndex = low.index;
+    if (low >= 0) {
+      state.low = swings.priceAt(low);
+      state.lowIndex = swings.indexAt(low);
     }
     state.broken = false;
   }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Bar, InstrumentId } from '../../../src-shared/domain/market';
 import type { Signal } from '../../../src-shared/domain/strategy';
 import { RsiDivergenceParamsSchema } from '../../../src-shared/settings/sections/strategy-params/base-b';
-import { RingBuffer, Rsi, SwingPoints, type SwingPivot } from '../indicators';
+import { RingBuffer, Rsi, SwingPoints } from '../indicators';
 import type { StrategyDefinition } from './definition';
 import { fmt, PerInstrumentRunner, PositionView, unit, type InstrumentState } from './base-b-support';
 
@@ -65,7 +65,10 @@ class RsiDivergenceState implements InstrumentState {
     this.seen += 1;
     const now = this.seen - 1;
     // An outside bar confirms a high then a low: pivot(1) then pivot(0), oldest first.
-    for (let k = confirmed - 1; k >= 0; k--) this.onPivot(this.swings.pivot(k)!, now);
+    for (let k = confirmed - 1; k >= 0; k--) {
+      const swings = this.swings;
+      this.onPivot(swings.isHighAt(k), swings.priceAt(k), swings.indexAt(k), now);
+    }
     const direction = this.view.direction;
     if (direction === 1 && bar.close < this.stop) {
       this.view.flat(`close ${fmt(bar.close)} broke below the divergence low ${fmt(this.stop)}`, now);
@@ -76,47 +79,40 @@ class RsiDivergenceState implements InstrumentState {
     }
   }
 
-  private onPivot(pivot: SwingPivot, now: number): void {
-    const rsi = this.recentRsi.fromNewest(now - pivot.index);
+  /** Judges a pivot just confirmed (a swing high when `high`) against the previous one of its kind. */
+  private onPivot(high: boolean, price: number, index: number, now: number): void {
+    const rsi = this.recentRsi.fromNewest(now - index);
     const { params } = this;
-    if (pivot.kind === 'low') {
+    if (!high) {
       const gap = rsi - this.lowRsi;
-      if (
-        pivot.price < this.lowPrice &&
-        pivot.index - this.lowIndex <= params.maxPivotGap &&
-        gap > params.minRsiGap
-      ) {
+      if (price < this.lowPrice && index - this.lowIndex <= params.maxPivotGap && gap > params.minRsiGap) {
         const depth = unit((50 - this.lowRsi) / (50 - params.oversold));
-        this.stop = pivot.price;
+        this.stop = price;
         this.view.enter(
           1,
           0.5 * unit(gap / params.fullConfidenceRsiGap) + 0.5 * depth,
-          `bullish RSI divergence: swing low ${fmt(pivot.price)} < ${fmt(this.lowPrice)} while RSI ${fmt(rsi, 1)} > ${fmt(this.lowRsi, 1)}`,
+          `bullish RSI divergence: swing low ${fmt(price)} < ${fmt(this.lowPrice)} while RSI ${fmt(rsi, 1)} > ${fmt(this.lowRsi, 1)}`,
           now,
         );
       }
-      this.lowPrice = pivot.price;
+      this.lowPrice = price;
       this.lowRsi = rsi;
-      this.lowIndex = pivot.index;
+      this.lowIndex = index;
     } else {
       const gap = this.highRsi - rsi;
-      if (
-        pivot.price > this.highPrice &&
-        pivot.index - this.highIndex <= params.maxPivotGap &&
-        gap > params.minRsiGap
-      ) {
+      if (price > this.highPrice && index - this.highIndex <= params.maxPivotGap && gap > params.minRsiGap) {
         const depth = unit((this.highRsi - 50) / (params.overbought - 50));
-        this.stop = pivot.price;
+        this.stop = price;
         this.view.enter(
           -1,
           0.5 * unit(gap / params.fullConfidenceRsiGap) + 0.5 * depth,
-          `bearish RSI divergence: swing high ${fmt(pivot.price)} > ${fmt(this.highPrice)} while RSI ${fmt(rsi, 1)} < ${fmt(this.highRsi, 1)}`,
+          `bearish RSI divergence: swing high ${fmt(price)} > ${fmt(this.highPrice)} while RSI ${fmt(rsi, 1)} < ${fmt(this.highRsi, 1)}`,
           now,
         );
       }
-      this.highPrice = pivot.price;
+      this.highPrice = price;
       this.highRsi = rsi;
-      this.highIndex = pivot.index;
+      this.highIndex = index;
     }
   }
 }

@@ -137,4 +137,34 @@ describe('SwingPoints', () => {
     );
     expect(swings.pivots().filter((p) => p.kind === 'high')).toHaveLength(18);
   });
+
+  it('reads kept pivots in place as pivot(k) and latest(kind) give them', () => {
+    const swings = new SwingPoints(1, 1, 3);
+    // bar 1 is a swing high (12), bar 2 a swing low (7), bar 4 a swing high (13), bar 5 a swing low (6)
+    const bars = [
+      [10, 9],
+      [12, 9],
+      [11, 7],
+      [12, 8],
+      [13, 9],
+      [12, 6],
+      [12, 7],
+    ] as const;
+    bars.forEach(([h, l], i) => swings.update(h, l, i));
+    expect(swings.totalPivots).toBe(4);
+    for (let k = 0; k < swings.pivotCount; k++) {
+      const pivot = swings.pivot(k)!;
+      expect([swings.isHighAt(k), swings.priceAt(k), swings.indexAt(k)]).toEqual([
+        pivot.kind === 'high',
+        pivot.price,
+        pivot.index,
+      ]);
+    }
+    expect([swings.latestOf('low'), swings.latestOf('high')]).toEqual([0, 1]);
+    expect(swings.priceAt(swings.latestOf('high'))).toBe(13);
+    // with one kind only, the other is not kept
+    const highsOnly = new SwingPoints(1, 1, 3);
+    [1, 3, 1].forEach((h, i) => highsOnly.update(h, 0, i));
+    expect([highsOnly.latestOf('high'), highsOnly.latestOf('low')]).toEqual([0, -1]);
+  });
 });
