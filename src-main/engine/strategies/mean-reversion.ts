@@ -4,7 +4,6 @@ import { MeanReversionParamsSchema } from '../../../src-shared/settings/sections
 import { ZScore } from '../indicators';
 import type { StrategyDefinition } from './definition';
 import { PerInstrumentLogic, warmingUp, type Verdict } from './base-a/per-instrument';
-import { formatFixed } from './format-fixed';
 
 type Params = z.output<typeof MeanReversionParamsSchema>;
 
@@ -49,11 +48,11 @@ class MeanReversion extends PerInstrumentLogic<State> {
       const reason =
         previous === 0
           ? this.flatReason
-          : `close z ${formatFixed(z, 2)}: back within ±${exitZ} σ, position closed`;
+          : `close z ${z.toFixed(2)}: back within ±${exitZ} σ, position closed`;
       return this.signal(bar.instrument, 'hold', 0, reason);
     }
     if (state.position !== previous) {
-      state.reason = `close z ${formatFixed(z, 2)} ${z < 0 ? 'below −' : 'above +'}${entryZ} σ of its ${period}-bar mean`;
+      state.reason = `close z ${z.toFixed(2)} ${z < 0 ? 'below −' : 'above +'}${entryZ} σ of its ${period}-bar mean`;
     }
     const action = state.position > 0 ? 'buy' : 'sell';
     return this.signal(bar.instrument, action, Math.abs(z) / (2 * entryZ), state.reason);
