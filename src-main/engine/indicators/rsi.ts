@@ -60,13 +60,13 @@ export class Rsi implements Indicator {
       this.avgLoss /= period;
       this.avgGain /= period;
     } else {
-      // The same order of operations as TA-Lib: scale by (period − 1), add today, divide by period.
-      this.avgLoss *= period - 1;
-      this.avgGain *= period - 1;
-      if (change < 0) this.avgLoss -= change;
-      else this.avgGain += change;
-      this.avgLoss /= period;
-      this.avgGain /= period;
+      // The same order of operations as TA-Lib: scale by (period − 1), add today, divide by period. Both
+      // sides take an addend (0 for the side the change is not on: x + 0 is x, the averages are never −0),
+      // so no branch depends on the sign of the change, which is unpredictable on prices.
+      const loss = change < 0 ? -change : 0;
+      const gain = change < 0 ? 0 : change;
+      this.avgLoss = (this.avgLoss * (period - 1) + loss) / period;
+      this.avgGain = (this.avgGain * (period - 1) + gain) / period;
     }
     const total = this.avgGain + this.avgLoss;
     this.current = total === 0 ? 50 : 100 * (this.avgGain / total);
