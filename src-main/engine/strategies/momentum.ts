@@ -4,6 +4,7 @@ import { MomentumParamsSchema } from '../../../src-shared/settings/sections/stra
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import { decide, type StrategyDefinition, type StrategyLogic } from './definition';
 import { formatFixed } from './format-fixed';
+import { SlotMemo } from '../slot-memo';
 
 type Params = z.output<typeof MomentumParamsSchema>;
 
@@ -23,6 +24,8 @@ interface History {
  */
 class Momentum implements StrategyLogic {
   private readonly closes = new Map<string, History>();
+  /** The histories found for the slice's positions (the Map is read only when the composition changes). */
+  private readonly byPosition = new SlotMemo<History>();
   /** Closes kept per instrument: lookback + 1. */
   private readonly size: number;
   private readonly threshold: number;
@@ -47,11 +50,7 @@ class Momentum implements StrategyLogic {
     const size = this.size;
     for (let i = 0; i < bars.length; i++) {
       const bar = bars[i]!;
-      let history = this.closes.get(bar.instrument);
-      if (history === undefined) {
-        history = { ring: new Float64Array(size), next: 0, count: 0 };
-        this.closes.set(bar.instrument, history);
-      }
+      const history = this.byPosition.at(i, bar.instrument) ?? this.historyOf(i, bar.instrument);
       const slot = history.next;
       history.ring[slot] = bar.close;
       // The next slot holds the close `lookback` bars back (once the ring is full).
@@ -89,6 +88,17 @@ class Momentum implements StrategyLogic {
         });
     }
     return decide(signals, warming);
+  }
+
+  /** The instrument's history (made on its first bar), remembered for its position in the slice. */
+  private historyOf(position: number, instrument: string): History {
+    let history = this.closes.get(instrument);
+    if (history === undefined) {
+      history = { ring: new Float64Array(this.size), next: 0, count: 0 };
+      this.closes.set(instrument, history);
+    }
+    this.byPosition.remember(position, instrument, history);
+    return history;
   }
 }
 
