@@ -20,53 +20,66 @@ export interface InstrumentState {
 
 /**
  * The position a strategy advocates on one instrument: long (`buy`), short (`sell`) or none (`hold`,
- * confidence 0). The signal is built (and frozen) when the view changes, so a standing view costs no
- * allocation per bar: every step returns the same immutable Signal object.
+ * confidence 0). The signal is built when the view changes, so a standing view costs no allocation per
+ * bar: every step returns the same Signal object (read-only by contract, see standingSignal).
  */
 export class PositionView {
   /** Bar count (the state's own) at which the view was taken. */
   since = 0;
+  /** +1 long, −1 short, 0 none: kept beside the signal so the per-bar checks compare numbers. */
+  private side: 1 | -1 | 0 = 0;
   private current: Signal;
 
   constructor(
     private readonly instrument: InstrumentId,
     initialReason: string,
   ) {
-    this.current = frozenSignal(instrument, 'hold', 0, initialReason);
+    this.current = standingSignal(instrument, 'hold', 0, initialReason);
   }
 
   /** Takes a long (+1) or short (−1) view; the confidence is clamped to [0, 1]. */
   enter(direction: 1 | -1, confidence: number, reason: string, bar: number): void {
-    this.current = frozenSignal(this.instrument, direction === 1 ? 'buy' : 'sell', unit(confidence), reason);
+    this.current = standingSignal(
+      this.instrument,
+      direction === 1 ? 'buy' : 'sell',
+      unit(confidence),
+      reason,
+    );
+    this.side = direction;
     this.since = bar;
   }
 
   /** Drops the view: no position. */
   flat(reason: string, bar: number): void {
-    this.current = frozenSignal(this.instrument, 'hold', 0, reason);
+    this.current = standingSignal(this.instrument, 'hold', 0, reason);
+    this.side = 0;
     this.since = bar;
   }
 
   /** +1 long, −1 short, 0 none. */
   get direction(): 1 | -1 | 0 {
-    const action = this.current.action;
-    return action === 'buy' ? 1 : action === 'sell' ? -1 : 0;
+    return this.side;
   }
 
-  /** The current view as a signal (the same frozen object until the view changes). */
+  /** The current view as a signal (the same object until the view changes). */
   get signal(): Signal {
     return this.current;
   }
 }
 
-/** An immutable signal: strategies hand out the same object on every bar a view stands. */
-export function frozenSignal(
+/**
+ * A signal to hand out on every bar its view stands (the same object each time). It is not frozen:
+ * decisions are read-only for everyone who receives them (ports.ts), which
+ * tests/engine/strategies/read-only-signals.test.ts holds the pipeline to; freezing cost time on every new
+ * signal and gave these signals a map of their own beside the other strategies' plain ones.
+ */
+export function standingSignal(
   instrument: InstrumentId,
   action: SignalAction,
   confidence: number,
   reason: string,
 ): Signal {
-  return Object.freeze({ instrument, action, confidence, reason });
+  return { instrument, action, confidence, reason };
 }
 
 /**

@@ -5,7 +5,7 @@ import { SectorRotationParamsSchema } from '../../../src-shared/settings/section
 import { RingBuffer } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
-import { fmt, frozenSignal, unit } from './base-b-support';
+import { fmt, standingSignal, unit } from './base-b-support';
 import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof SectorRotationParamsSchema>;
@@ -121,7 +121,7 @@ class SectorRotation implements StrategyLogic {
       this.allocate(s, rank, warm.length, sigma > 0 ? (s.momentum - mean) / sigma : 0, sigma),
     );
     for (const s of stale) {
-      if (s.signal.reason !== this.staleReason) s.signal = frozenSignal(s.id, 'hold', 0, this.staleReason);
+      if (s.signal.reason !== this.staleReason) s.signal = standingSignal(s.id, 'hold', 0, this.staleReason);
     }
     this.ranked = stale.length > 0 ? [...warm, ...stale] : warm;
     this.lastRebalance = this.steps;
@@ -154,7 +154,7 @@ class SectorRotation implements StrategyLogic {
         reason = `${stats}: bottom ${k}`;
       }
     }
-    s.signal = frozenSignal(s.id, action, confidence, reason);
+    s.signal = standingSignal(s.id, action, confidence, reason);
   }
 
   private lookUp(instruments: ReadonlyMap<InstrumentId, InstrumentSpec>): void {
@@ -165,7 +165,7 @@ class SectorRotation implements StrategyLogic {
         id: spec.id,
         closes: new RingBuffer(this.params.lookback + 1),
         momentum: NaN,
-        signal: frozenSignal(spec.id, 'hold', 0, 'not ranked yet'),
+        signal: standingSignal(spec.id, 'hold', 0, 'not ranked yet'),
         lastStep: 0,
       };
       this.sectors.push(sector);

@@ -5,7 +5,7 @@ import { VixHedgeParamsSchema } from '../../../src-shared/settings/sections/stra
 import { ZScore } from '../indicators';
 import type { MarketSnapshot, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
-import { fmt, frozenSignal, unit } from './base-b-support';
+import { fmt, standingSignal, unit } from './base-b-support';
 import { DecisionMemo } from './decision-memo';
 
 type Params = z.output<typeof VixHedgeParamsSchema>;
@@ -76,7 +76,7 @@ class VixHedge implements StrategyLogic {
     }
     if (this.legs.length === 0) this.setLegs(0, 'no volatility spike');
     this.step(level);
-    // The legs are the same frozen signals until the view changes: so is the decision.
+    // The legs are the same signal objects until the view changes: so is the decision.
     const decisions = this.decisions;
     decisions.begin();
     for (const leg of this.legs) decisions.add(leg);
@@ -118,9 +118,9 @@ class VixHedge implements StrategyLogic {
     const { hedging } = this;
     this.legs = [];
     if (this.wantIndex)
-      this.legs.push(frozenSignal(this.indexId!, hedging ? 'sell' : 'hold', confidence, reason));
+      this.legs.push(standingSignal(this.indexId!, hedging ? 'sell' : 'hold', confidence, reason));
     if (this.wantVolatility) {
-      this.legs.push(frozenSignal(this.volatilityId!, hedging ? 'buy' : 'hold', confidence, reason));
+      this.legs.push(standingSignal(this.volatilityId!, hedging ? 'buy' : 'hold', confidence, reason));
     }
   }
 

@@ -3,7 +3,7 @@ import type { Bar } from '../../../src-shared/domain/market';
 import type { Signal } from '../../../src-shared/domain/strategy';
 import {
   PerInstrumentRunner,
-  frozenSignal,
+  standingSignal,
   type InstrumentState,
 } from '../../../src-main/engine/strategies/base-b-support';
 import { flatBar, snapshotOf } from '../../helpers/snapshot';
@@ -16,7 +16,7 @@ class Buyer implements InstrumentState {
   constructor(protected readonly id: string) {}
   update(bar: Bar): Signal | null {
     this.seen += 1;
-    return this.seen < this.warmUp ? null : frozenSignal(this.id, 'buy', 1, `buyer ${bar.close}`);
+    return this.seen < this.warmUp ? null : standingSignal(this.id, 'buy', 1, `buyer ${bar.close}`);
   }
 }
 
@@ -25,7 +25,7 @@ class Seller extends Buyer {
   override readonly warmUp = 1;
   override update(bar: Bar): Signal | null {
     this.seen += 1;
-    return frozenSignal(this.id, 'sell', 1, `seller ${bar.close}`);
+    return standingSignal(this.id, 'sell', 1, `seller ${bar.close}`);
   }
 }
 

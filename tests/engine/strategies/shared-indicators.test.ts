@@ -16,10 +16,23 @@ const bar = (time: number, close: number): Bar => ({
   volume: 1,
 });
 
+/** A OncePerBar whose feed runs a given function (the test's probe) on the indicator. */
+class ProbeFeed<T> extends OncePerBar<T> {
+  constructor(
+    indicator: T,
+    private readonly probe: (indicator: T, bar: Bar) => number,
+  ) {
+    super(indicator);
+  }
+  protected feed(b: Bar): number {
+    return this.probe(this.indicator, b);
+  }
+}
+
 describe('OncePerBar', () => {
   it('feeds each Bar object once and hands every caller that feed’s result', () => {
     const fed: number[] = [];
-    const memo = new OncePerBar(fed, (list, b) => list.push(b.close));
+    const memo = new ProbeFeed(fed, (list, b) => list.push(b.close));
     const first = bar(1, 10);
     const second = bar(2, 11);
     expect(memo.update(first)).toBe(1);
@@ -31,7 +44,7 @@ describe('OncePerBar', () => {
 
   it('does not remember a feed that threw: the next caller gets the same error', () => {
     let calls = 0;
-    const memo = new OncePerBar(null, () => {
+    const memo = new ProbeFeed(null, () => {
       calls += 1;
       throw new RangeError('bad bar');
     });
