@@ -25,6 +25,22 @@ describe('formatFixed', () => {
     );
   });
 
+  it('writes every fraction of 1–3 decimals as toFixed does (the tabled fractions, each once)', () => {
+    for (let decimals = 1; decimals <= 3; decimals++) {
+      const scale = 10 ** decimals;
+      for (let i = 0; i < scale; i++) {
+        // A quarter step above i/scale (no tie): the fraction rounds to i, for both signs.
+        const x = 7 + (i + 0.25) / scale;
+        expect(formatFixed(x, decimals)).toBe(x.toFixed(decimals));
+        expect(formatFixed(-x, decimals)).toBe((-x).toFixed(decimals));
+      }
+    }
+    expect(formatFixed(7.0026, 3)).toBe('7.003');
+    expect(formatFixed(12.0049, 2)).toBe('12.00');
+    expect(formatFixed(-3.0407, 2)).toBe('-3.04');
+    expect(formatFixed(0.0901, 1)).toBe('0.1');
+  });
+
   it('hand-checked cases: sign of a value rounding to zero, ties, carries, non-finite', () => {
     // toFixed keeps "-" for a negative x that rounds to 0, not for −0.
     expect(formatFixed(-0.0001, 3)).toBe('-0.000');
