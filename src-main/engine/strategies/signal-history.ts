@@ -7,38 +7,55 @@ const NONE: readonly Signal[] = [];
  * are immutable and shared, never copied). Only the lists the window needs are held: once the newer lists
  * cover `capacity` signals the oldest is let go, so a strategy signalling on many instruments keeps a few
  * lists, not `capacity` of them (lists held longer would outlive the young generation and cost the GC).
- * The list it gives is exactly the last `capacity` signals added, oldest first.
+ * A list added again right after itself (a standing decision) is counted on its entry, not stored again:
+ * the step costs a compare and two additions. The list it gives is exactly the last `capacity` signals
+ * added, oldest first.
  */
 export class SignalHistory {
-  /** A ring of the held lists, oldest at `first`. */
+  /** A ring of entries, oldest at `first`: a list, its length and how many times in a row it was added. */
   private readonly lists: (readonly Signal[])[];
+  private readonly lengths: Int32Array;
+  private readonly repeats: Int32Array;
   private first = 0;
   private size = 0;
-  /** Signals in the held lists. */
+  /** The slot of the newest entry (meaningful while `size` > 0). */
+  private newest = 0;
+  /** Signals in the held entries (each list counted as often as it was added). */
   private total = 0;
 
   constructor(readonly capacity: number) {
     this.lists = new Array<readonly Signal[]>(capacity).fill(NONE);
+    this.lengths = new Int32Array(capacity);
+    this.repeats = new Int32Array(capacity);
   }
 
   /** Adds a step's signals, in order (an empty list adds nothing). */
   add(signals: readonly Signal[]): void {
     const n = signals.length;
     if (n === 0) return;
-    const { capacity, lists } = this;
-    // Every held list has a signal, so `capacity` lists always cover the window: the oldest can go.
-    if (this.size === capacity) this.dropOldest();
-    let slot = this.first + this.size;
-    if (slot >= capacity) slot -= capacity;
-    lists[slot] = signals;
-    this.size += 1;
+    const { capacity } = this;
+    if (this.size > 0 && this.lists[this.newest] === signals) {
+      this.repeats[this.newest]! += 1;
+    } else {
+      // Every entry has a signal, so `capacity` entries always cover the window: the oldest can go.
+      if (this.size === capacity) this.dropOldest();
+      let slot = this.first + this.size;
+      if (slot >= capacity) slot -= capacity;
+      this.lists[slot] = signals;
+      this.lengths[slot] = n;
+      this.repeats[slot] = 1;
+      this.newest = slot;
+      this.size += 1;
+    }
     this.total += n;
-    while (this.size > 1 && this.total - lists[this.first]!.length >= capacity) this.dropOldest();
+    this.trim();
   }
 
-  /** Lists held: at most `capacity`, and no more than the window needs (the memory bound, tested). */
+  /** Additions held: at most `capacity`, and no more than the window needs (the memory bound, tested). */
   get heldLists(): number {
-    return this.size;
+    let held = 0;
+    for (let k = 0; k < this.size; k++) held += this.repeats[(this.first + k) % this.capacity]!;
+    return held;
   }
 
   /** The latest signals, oldest first. */
@@ -46,19 +63,47 @@ export class SignalHistory {
     const out: Signal[] = [];
     let skip = this.total - this.capacity;
     for (let k = 0; k < this.size; k++) {
-      const signals = this.lists[(this.first + k) % this.capacity]!;
-      for (let at = 0; at < signals.length; at++) {
-        if (skip > 0) skip -= 1;
-        else out.push(signals[at]!);
+      const slot = (this.first + k) % this.capacity;
+      const signals = this.lists[slot]!;
+      for (let repeat = this.repeats[slot]!; repeat > 0; repeat--) {
+        for (let at = 0; at < signals.length; at++) {
+          if (skip > 0) skip -= 1;
+          else out.push(signals[at]!);
+        }
       }
     }
     return out;
   }
 
+  /**
+   * Lets go of the oldest additions while the newer ones still cover the window (always keeping one):
+   * whole entries first, then repeats of the oldest entry.
+   */
+  private trim(): void {
+    const { lengths, repeats, capacity } = this;
+    for (;;) {
+      const first = this.first;
+      const length = lengths[first]!;
+      const excess = this.total - capacity;
+      if (excess < length) return;
+      const repeat = repeats[first]!;
+      if (this.size > 1 && excess >= length * repeat) {
+        this.dropOldest();
+        continue;
+      }
+      // Part of the oldest entry (or of the only one) is no longer needed.
+      const dropped = Math.min(repeat - 1, Math.floor(excess / length));
+      repeats[first] = repeat - dropped;
+      this.total -= dropped * length;
+      return;
+    }
+  }
+
   private dropOldest(): void {
-    this.total -= this.lists[this.first]!.length;
-    this.lists[this.first] = NONE;
-    this.first = this.first + 1 === this.capacity ? 0 : this.first + 1;
+    const first = this.first;
+    this.total -= this.lengths[first]! * this.repeats[first]!;
+    this.lists[first] = NONE;
+    this.first = first + 1 === this.capacity ? 0 : first + 1;
     this.size -= 1;
   }
 }

@@ -51,11 +51,17 @@ export class TrackedStrategy implements Strategy {
   private readonly viewsByBar = new SlotMemo<StandingView | null>();
   private readonly viewsBySignal = new SlotMemo<StandingView | null>();
   private readonly history = new SignalHistory(HISTORY);
-  /** The latest per-bar signal returns, a ring (read only by `stats`, so a bar writes one slot). */
+  /** The latest per-bar signal returns, a ring (read only by `stats`, so a bar writes at most one slot). */
   private readonly window: Float64Array;
   private windowCount = 0;
-  /** windowCount modulo the window's length: the slot the next return goes to. */
+  /** windowCount modulo the window's length, less `zeros`: the slot the next unwritten return goes to. */
   private windowSlot = 0;
+  /**
+   * Returns of 0 not yet written to the window (the latest ones): most bars of a strategy without a
+   * standing view return 0, and writing them only when a non-zero return comes or `stats` reads the window
+   * leaves those bars one counter to bump.
+   */
+  private zeros = 0;
   private hits = 0;
   private scored = 0;
   private signalCount = 0;
@@ -130,13 +136,46 @@ export class TrackedStrategy implements Strategy {
         if (!(bar.close > 0)) this.lastSettled = null;
       }
     }
-    const r = counted > 0 ? total / counted : 0;
+    this.windowCount += 1;
+    if (counted === 0) {
+      // r = 0: adding it leaves the sum as it is (which is never −0).
+      this.last = 0;
+      this.zeros += 1;
+      return;
+    }
+    const r = total / counted;
     this.last = r;
+    if (r === 0) {
+      this.zeros += 1;
+      return;
+    }
     this.cumulative += r;
+    if (this.zeros > 0) this.writeZeros();
     const slot = this.windowSlot;
     this.window[slot] = r;
     this.windowSlot = slot + 1 === this.window.length ? 0 : slot + 1;
-    this.windowCount += 1;
+  }
+
+  /** Writes the pending zero returns to the window (only the last window's worth can still be read). */
+  private writeZeros(): void {
+    const window = this.window;
+    const length = window.length;
+    const zeros = this.zeros;
+    this.zeros = 0;
+    let slot = this.windowSlot;
+    if (zeros >= length) {
+      window.fill(0);
+      slot += zeros % length;
+    } else {
+      const end = slot + zeros;
+      if (end <= length) window.fill(0, slot, end);
+      else {
+        window.fill(0, slot);
+        window.fill(0, 0, end - length);
+      }
+      slot = end;
+    }
+    this.windowSlot = slot >= length ? slot - length : slot;
   }
 
   /**
@@ -236,6 +275,7 @@ export class TrackedStrategy implements Strategy {
    * mean, then the squared deviations from it, which stays accurate where running sums cancel.
    */
   private windowSharpe(): number | null {
+    if (this.zeros > 0) this.writeZeros();
     const window = this.window;
     const n = Math.min(this.windowCount, window.length);
     if (n < 2) return null;
