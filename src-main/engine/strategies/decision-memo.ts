@@ -6,11 +6,20 @@ import type { StrategyDecision } from '../ports';
  * object while a view stands, so a step whose signals are exactly the previous step's objects (or whose
  * abstain reason is the previous one) returns the previous decision object: a standing view costs no
  * allocation per bar. Decisions are read-only for everyone who receives them.
+ *
+ * What the check needs of the last decision (its first signal, count and abstain reason) is kept here, and
+ * a step's first signal is held apart from the others: most steps have one signal, and the check then reads
+ * this object only, not the decision and its lists.
  */
 export class DecisionMemo {
   private last: StrategyDecision = { signals: [], abstain: '' };
-  /** The step's signals: the first `count` entries (kept, not truncated: setting an array's length is a runtime call). */
-  private readonly pending: Signal[] = [];
+  /** Of `last`: its first signal (null without), number of signals and abstain reason. */
+  private lastFirst: Signal | null = null;
+  private lastCount = 0;
+  private lastAbstain: string | null = '';
+  /** The step's first signal, then the others: the first `count - 1` entries of `rest` (kept, not truncated: setting an array's length is a runtime call). */
+  private first: Signal | null = null;
+  private readonly rest: Signal[] = [];
   private count = 0;
 
   /** Starts a step without signals. */
@@ -20,9 +29,15 @@ export class DecisionMemo {
 
   /** Adds a signal to this step's. */
   add(signal: Signal): void {
-    if (this.count < this.pending.length) this.pending[this.count] = signal;
-    else this.pending.push(signal);
-    this.count += 1;
+    const count = this.count;
+    this.count = count + 1;
+    if (count === 0) {
+      this.first = signal;
+      return;
+    }
+    const rest = this.rest;
+    if (count - 1 < rest.length) rest[count - 1] = signal;
+    else rest.push(signal);
   }
 
   /** Signals added since `begin()`. */
@@ -32,18 +47,35 @@ export class DecisionMemo {
 
   /** The decision of the signals added since `begin()`, or of abstaining for `reason` when there are none. */
   end(reason: string): StrategyDecision {
-    const { pending, count } = this;
+    const count = this.count;
     if (count === 0) {
-      if (this.last.abstain !== reason) this.last = { signals: [], abstain: reason };
+      if (this.lastAbstain !== reason) this.remember({ signals: [], abstain: reason }, null, 0, reason);
       return this.last;
     }
-    const previous = this.last.signals;
-    if (previous.length === count) {
+    const first = this.first!;
+    if (count === this.lastCount && first === this.lastFirst) {
+      if (count === 1) return this.last;
+      const previous = this.last.signals;
+      const rest = this.rest;
       let same = true;
-      for (let i = 0; i < count && same; i++) same = pending[i] === previous[i];
+      for (let i = 1; i < count && same; i++) same = rest[i - 1] === previous[i];
       if (same) return this.last;
     }
-    this.last = { signals: pending.slice(0, count), abstain: null };
+    const signals = [first];
+    for (let i = 1; i < count; i++) signals.push(this.rest[i - 1]!);
+    this.remember({ signals, abstain: null }, first, count, null);
     return this.last;
+  }
+
+  private remember(
+    decision: StrategyDecision,
+    first: Signal | null,
+    count: number,
+    abstain: string | null,
+  ): void {
+    this.last = decision;
+    this.lastFirst = first;
+    this.lastCount = count;
+    this.lastAbstain = abstain;
   }
 }

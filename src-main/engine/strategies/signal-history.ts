@@ -7,19 +7,23 @@ const NONE: readonly Signal[] = [];
  * are immutable and shared, never copied). Only the lists the window needs are held: once the newer lists
  * cover `capacity` signals the oldest is let go, so a strategy signalling on many instruments keeps a few
  * lists, not `capacity` of them (lists held longer would outlive the young generation and cost the GC).
- * A list added again right after itself (a standing decision) is counted on its entry, not stored again:
- * the step costs a compare and two additions. The list it gives is exactly the last `capacity` signals
- * added, oldest first.
+ * A list added again right after itself (a standing decision) is counted on its entry, not stored again,
+ * and what the window no longer needs is let go when a new list comes or the history is read: such a step
+ * costs a compare and two additions. The list it gives is exactly the last `capacity` signals added,
+ * oldest first.
  */
 export class SignalHistory {
   /** A ring of entries, oldest at `first`: a list, its length and how many times in a row it was added. */
   private readonly lists: (readonly Signal[])[];
   private readonly lengths: Int32Array;
+  /** The repeats of every entry but the newest, whose count is `newestRepeats` (see `settle`). */
   private readonly repeats: Int32Array;
   private first = 0;
   private size = 0;
-  /** The slot of the newest entry (meaningful while `size` > 0). */
+  /** The newest entry: its slot, list (NONE while there is none) and repeats. */
   private newest = 0;
+  private newestList: readonly Signal[] = NONE;
+  private newestRepeats = 0;
   /** Signals in the held entries (each list counted as often as it was added). */
   private total = 0;
 
@@ -33,26 +37,29 @@ export class SignalHistory {
   add(signals: readonly Signal[]): void {
     const n = signals.length;
     if (n === 0) return;
-    const { capacity } = this;
-    if (this.size > 0 && this.lists[this.newest] === signals) {
-      this.repeats[this.newest]! += 1;
-    } else {
-      // Every entry has a signal, so `capacity` entries always cover the window: the oldest can go.
-      if (this.size === capacity) this.dropOldest();
-      let slot = this.first + this.size;
-      if (slot >= capacity) slot -= capacity;
-      this.lists[slot] = signals;
-      this.lengths[slot] = n;
-      this.repeats[slot] = 1;
-      this.newest = slot;
-      this.size += 1;
-    }
     this.total += n;
-    this.trim();
+    if (signals === this.newestList) {
+      this.newestRepeats += 1;
+      return;
+    }
+    this.settle();
+    const capacity = this.capacity;
+    // Every entry has a signal, so `capacity` entries always cover the window: the oldest can go.
+    if (this.size === capacity) this.dropOldest();
+    let slot = this.first + this.size;
+    if (slot >= capacity) slot -= capacity;
+    this.lists[slot] = signals;
+    this.lengths[slot] = n;
+    this.size += 1;
+    this.newest = slot;
+    this.newestList = signals;
+    this.newestRepeats = 1;
+    this.settle();
   }
 
   /** Additions held: at most `capacity`, and no more than the window needs (the memory bound, tested). */
   get heldLists(): number {
+    this.settle();
     let held = 0;
     for (let k = 0; k < this.size; k++) held += this.repeats[(this.first + k) % this.capacity]!;
     return held;
@@ -60,6 +67,7 @@ export class SignalHistory {
 
   /** The latest signals, oldest first. */
   list(): Signal[] {
+    this.settle();
     const out: Signal[] = [];
     let skip = this.total - this.capacity;
     for (let k = 0; k < this.size; k++) {
@@ -76,16 +84,19 @@ export class SignalHistory {
   }
 
   /**
-   * Lets go of the oldest additions while the newer ones still cover the window (always keeping one):
-   * whole entries first, then repeats of the oldest entry.
+   * Brings the ring up to date: the newest entry's repeats written to it, then the oldest additions let go
+   * while the newer ones still cover the window (always keeping one): whole entries first, then repeats of
+   * the oldest entry (which may be the newest).
    */
-  private trim(): void {
+  private settle(): void {
+    if (this.size === 0) return;
     const { lengths, repeats, capacity } = this;
+    repeats[this.newest] = this.newestRepeats;
     for (;;) {
       const first = this.first;
       const length = lengths[first]!;
       const excess = this.total - capacity;
-      if (excess < length) return;
+      if (excess < length) break;
       const repeat = repeats[first]!;
       if (this.size > 1 && excess >= length * repeat) {
         this.dropOldest();
@@ -95,8 +106,9 @@ export class SignalHistory {
       const dropped = Math.min(repeat - 1, Math.floor(excess / length));
       repeats[first] = repeat - dropped;
       this.total -= dropped * length;
-      return;
+      break;
     }
+    this.newestRepeats = repeats[this.newest]!;
   }
 
   private dropOldest(): void {

@@ -67,6 +67,7 @@ export class TrackedStrategy implements Strategy {
   private signalCount = 0;
   private errorCount = 0;
   private cumulative = 0;
+  /** The latest non-zero return; the latest return is 0 instead while `zeros` > 0 (see `lastReturn`). */
   private last = 0;
   /** The last decision, and whether applying its signals again would change no view (null: not known yet). */
   private lastDecision: StrategyDecision | null = null;
@@ -138,30 +139,33 @@ export class TrackedStrategy implements Strategy {
     }
     this.windowCount += 1;
     if (counted === 0) {
-      // r = 0: adding it leaves the sum as it is (which is never −0).
-      this.last = 0;
+      // r = 0: adding it leaves the sum as it is (which is never −0); `zeros` > 0 says the latest is 0.
       this.zeros += 1;
       return;
     }
     const r = total / counted;
-    this.last = r;
     if (r === 0) {
       this.zeros += 1;
       return;
     }
-    this.cumulative += r;
     if (this.zeros > 0) this.writeZeros();
+    this.last = r;
+    this.cumulative += r;
     const slot = this.windowSlot;
     this.window[slot] = r;
     this.windowSlot = slot + 1 === this.window.length ? 0 : slot + 1;
   }
 
-  /** Writes the pending zero returns to the window (only the last window's worth can still be read). */
+  /**
+   * Writes the pending zero returns to the window (only the last window's worth can still be read); the
+   * latest return being one of them, `last` becomes 0 until the next non-zero return.
+   */
   private writeZeros(): void {
     const window = this.window;
     const length = window.length;
     const zeros = this.zeros;
     this.zeros = 0;
+    this.last = 0;
     let slot = this.windowSlot;
     if (zeros >= length) {
       window.fill(0);
@@ -249,7 +253,7 @@ export class TrackedStrategy implements Strategy {
 
   /** This bar's signal return (see the class comment). */
   get lastReturn(): number {
-    return this.last;
+    return this.zeros > 0 ? 0 : this.last;
   }
 
   /** The latest signals, oldest first. */
@@ -264,7 +268,7 @@ export class TrackedStrategy implements Strategy {
       cumulativeReturn: this.cumulative,
       sharpe: this.windowSharpe(),
       errors: this.errorCount,
-      lastReturn: this.last,
+      lastReturn: this.lastReturn,
     };
   }
 

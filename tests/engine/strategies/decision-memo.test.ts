@@ -36,6 +36,29 @@ describe('DecisionMemo', () => {
     expect(other.signals).toEqual([b]);
   });
 
+  it('compares every signal of a longer step: the same objects reuse the decision, one other signal does not', () => {
+    const memo = new DecisionMemo();
+    const [a, b, c] = [signal('a'), signal('b'), signal('c')];
+    const step = (...signals: Signal[]) => {
+      memo.begin();
+      signals.forEach((s) => memo.add(s));
+      return memo.end('');
+    };
+    const ab = step(a, b);
+    expect(step(a, b)).toBe(ab);
+    const ac = step(a, c);
+    expect(ac).not.toBe(ab);
+    expect(ac).toEqual({ signals: [a, c], abstain: null });
+    expect(ab).toEqual({ signals: [a, b], abstain: null });
+    // The same first signal after an abstaining step is a new decision too.
+    memo.begin();
+    const abstained = memo.end('');
+    expect(abstained).toEqual({ signals: [], abstain: '' });
+    const again = step(a, c);
+    expect(again).not.toBe(ac);
+    expect(again).toEqual(ac);
+  });
+
   it('abstains with the reason when no signal was added, reusing the decision while the reason is equal', () => {
     const memo = new DecisionMemo();
     memo.begin();
