@@ -7,23 +7,16 @@ const NONE: readonly Signal[] = [];
  * are immutable and shared, never copied). Only the lists the window needs are held: once the newer lists
  * cover `capacity` signals the oldest is let go, so a strategy signalling on many instruments keeps a few
  * lists, not `capacity` of them (lists held longer would outlive the young generation and cost the GC).
- * A list added again right after itself (a standing decision) is counted on its entry, not stored again,
- * and what the window no longer needs is let go when a new list comes or the history is read: such a step
- * costs a compare and two additions. The list it gives is exactly the last `capacity` signals added,
- * oldest first.
+ * A list added several times in a row (a standing decision) is one entry with a count. The list it gives
+ * is exactly the last `capacity` signals added, oldest first.
  */
 export class SignalHistory {
   /** A ring of entries, oldest at `first`: a list, its length and how many times in a row it was added. */
   private readonly lists: (readonly Signal[])[];
   private readonly lengths: Int32Array;
-  /** The repeats of every entry but the newest, whose count is `newestRepeats` (see `settle`). */
   private readonly repeats: Int32Array;
   private first = 0;
   private size = 0;
-  /** The newest entry: its slot, list (NONE while there is none) and repeats. */
-  private newest = 0;
-  private newestList: readonly Signal[] = NONE;
-  private newestRepeats = 0;
   /** Signals in the held entries (each list counted as often as it was added). */
   private total = 0;
 
@@ -33,33 +26,31 @@ export class SignalHistory {
     this.repeats = new Int32Array(capacity);
   }
 
-  /** Adds a step's signals, in order (an empty list adds nothing). */
-  add(signals: readonly Signal[]): void {
+  /** Adds a step's signals, in order, `times` times in a row (an empty list adds nothing). */
+  add(signals: readonly Signal[], times = 1): void {
     const n = signals.length;
-    if (n === 0) return;
-    this.total += n;
-    if (signals === this.newestList) {
-      this.newestRepeats += 1;
-      return;
+    if (n === 0 || times <= 0) return;
+    const { capacity, lists } = this;
+    let newest = this.first + this.size - 1;
+    if (newest >= capacity) newest -= capacity;
+    if (this.size > 0 && lists[newest] === signals) {
+      this.repeats[newest]! += times;
+    } else {
+      // Every entry has a signal, so `capacity` entries always cover the window: the oldest can go.
+      if (this.size === capacity) this.dropOldest();
+      let slot = this.first + this.size;
+      if (slot >= capacity) slot -= capacity;
+      lists[slot] = signals;
+      this.lengths[slot] = n;
+      this.repeats[slot] = times;
+      this.size += 1;
     }
-    this.settle();
-    const capacity = this.capacity;
-    // Every entry has a signal, so `capacity` entries always cover the window: the oldest can go.
-    if (this.size === capacity) this.dropOldest();
-    let slot = this.first + this.size;
-    if (slot >= capacity) slot -= capacity;
-    this.lists[slot] = signals;
-    this.lengths[slot] = n;
-    this.size += 1;
-    this.newest = slot;
-    this.newestList = signals;
-    this.newestRepeats = 1;
-    this.settle();
+    this.total += n * times;
+    this.trim();
   }
 
   /** Additions held: at most `capacity`, and no more than the window needs (the memory bound, tested). */
   get heldLists(): number {
-    this.settle();
     let held = 0;
     for (let k = 0; k < this.size; k++) held += this.repeats[(this.first + k) % this.capacity]!;
     return held;
@@ -67,7 +58,6 @@ export class SignalHistory {
 
   /** The latest signals, oldest first. */
   list(): Signal[] {
-    this.settle();
     const out: Signal[] = [];
     let skip = this.total - this.capacity;
     for (let k = 0; k < this.size; k++) {
@@ -84,19 +74,16 @@ export class SignalHistory {
   }
 
   /**
-   * Brings the ring up to date: the newest entry's repeats written to it, then the oldest additions let go
-   * while the newer ones still cover the window (always keeping one): whole entries first, then repeats of
-   * the oldest entry (which may be the newest).
+   * Lets go of the oldest additions while the newer ones still cover the window (always keeping one):
+   * whole entries first, then repeats of the oldest entry.
    */
-  private settle(): void {
-    if (this.size === 0) return;
+  private trim(): void {
     const { lengths, repeats, capacity } = this;
-    repeats[this.newest] = this.newestRepeats;
     for (;;) {
       const first = this.first;
       const length = lengths[first]!;
       const excess = this.total - capacity;
-      if (excess < length) break;
+      if (excess < length) return;
       const repeat = repeats[first]!;
       if (this.size > 1 && excess >= length * repeat) {
         this.dropOldest();
@@ -106,9 +93,8 @@ export class SignalHistory {
       const dropped = Math.min(repeat - 1, Math.floor(excess / length));
       repeats[first] = repeat - dropped;
       this.total -= dropped * length;
-      break;
+      return;
     }
-    this.newestRepeats = repeats[this.newest]!;
   }
 
   private dropOldest(): void {

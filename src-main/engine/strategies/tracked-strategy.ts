@@ -72,6 +72,12 @@ export class TrackedStrategy implements Strategy {
   /** The last decision, and whether applying its signals again would change no view (null: not known yet). */
   private lastDecision: StrategyDecision | null = null;
   private lastSettled: boolean | null = null;
+  /**
+   * Steps in a row that gave `lastDecision` whose signals are not yet in the history and `signalCount`:
+   * a standing decision bumps this counter only, and they are recorded when another decision comes or the
+   * history or stats are read (see `record`).
+   */
+  private unrecorded = 0;
 
   constructor(
     readonly definition: StrategyDefinition,
@@ -95,23 +101,35 @@ export class TrackedStrategy implements Strategy {
       decision = this.evaluate.call(this.logic, snapshot);
     } catch (error) {
       this.errorCount += 1;
+      this.record();
       this.lastDecision = null;
       return { signals: [], abstain: `error: ${error instanceof Error ? error.message : String(error)}` };
     }
     const signals = decision.signals;
-    this.signalCount += signals.length;
-    this.history.add(signals);
     // A decision handed out again (a standing view) whose signals already set every view they name: the
     // views are as they would be after applying it again (`score` keeps their closes), so it is skipped.
     if (decision === this.lastDecision) {
+      this.unrecorded += 1;
       this.lastSettled ??= this.settled(signals);
       if (this.lastSettled) return decision;
     } else {
+      this.record();
       this.lastDecision = decision;
+      this.unrecorded = 1;
       this.lastSettled = null;
     }
     for (let i = 0; i < signals.length; i++) this.remember(signals[i]!, i, snapshot);
     return decision;
+  }
+
+  /** Adds the unrecorded steps of the last decision to the history and the signal count. */
+  private record(): void {
+    const times = this.unrecorded;
+    if (times === 0 || this.lastDecision === null) return;
+    this.unrecorded = 0;
+    const signals = this.lastDecision.signals;
+    this.signalCount += signals.length * times;
+    this.history.add(signals, times);
   }
 
   /** Scores the signals standing from the previous slice against this slice's closes. */
@@ -258,10 +276,12 @@ export class TrackedStrategy implements Strategy {
 
   /** The latest signals, oldest first. */
   recentSignals(): readonly Signal[] {
+    this.record();
     return this.history.list();
   }
 
   stats(): StrategyStats {
+    this.record();
     return {
       signals: this.signalCount,
       hitRate: this.scored > 0 ? this.hits / this.scored : null,

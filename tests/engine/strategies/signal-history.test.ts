@@ -27,15 +27,24 @@ describe('SignalHistory', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 7 }),
-        fc.array(fc.integer({ min: 0, max: POOL.length - 1 }), { maxLength: 60 }),
-        (capacity, picks) => {
+        fc.array(
+          fc.record({
+            pick: fc.integer({ min: 0, max: POOL.length - 1 }),
+            /** Added this many times in one call (a standing decision recorded late). */
+            times: fc.integer({ min: 1, max: 12 }),
+          }),
+          { maxLength: 60 },
+        ),
+        (capacity, steps) => {
           const history = new SignalHistory(capacity);
           const added: Signal[] = [];
           const lists: (readonly Signal[])[] = [];
-          for (const pick of picks) {
-            history.add(POOL[pick]!);
-            added.push(...POOL[pick]!);
-            if (POOL[pick]!.length > 0) lists.push(POOL[pick]!);
+          for (const { pick, times } of steps) {
+            history.add(POOL[pick]!, times);
+            for (let k = 0; k < times; k++) {
+              added.push(...POOL[pick]!);
+              if (POOL[pick]!.length > 0) lists.push(POOL[pick]!);
+            }
             expect(history.list()).toEqual(added.slice(-capacity));
             // Exactly the fewest newest lists that cover the window (all of them while they do not).
             let held = 0;
