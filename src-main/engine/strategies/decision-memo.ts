@@ -8,7 +8,7 @@ import type { StrategyDecision } from '../ports';
  * allocation per bar. Decisions are read-only for everyone who receives them.
  *
  * What the check needs of the last decision (its first signal, count and abstain reason) is kept here, and
- * a step's first signal is held apart from the others: most steps have one signal, and the check then reads
+ * a step's first signal is also held apart: most steps have one signal, and the check then reads
  * this object only, not the decision and its lists.
  */
 export class DecisionMemo {
@@ -17,9 +17,12 @@ export class DecisionMemo {
   private lastFirst: Signal | null = null;
   private lastCount = 0;
   private lastAbstain: string | null = '';
-  /** The step's first signal, then the others: the first `count - 1` entries of `rest` (kept, not truncated: setting an array's length is a runtime call). */
+  /**
+   * The step's signals: the first `count` entries of `pending` (kept, not truncated: setting an array's
+   * length is a runtime call). The first is also held in `first`.
+   */
+  private readonly pending: Signal[] = [];
   private first: Signal | null = null;
-  private readonly rest: Signal[] = [];
   private count = 0;
 
   /** Starts a step without signals. */
@@ -30,14 +33,10 @@ export class DecisionMemo {
   /** Adds a signal to this step's. */
   add(signal: Signal): void {
     const count = this.count;
+    if (count === 0) this.first = signal;
+    if (count < this.pending.length) this.pending[count] = signal;
+    else this.pending.push(signal);
     this.count = count + 1;
-    if (count === 0) {
-      this.first = signal;
-      return;
-    }
-    const rest = this.rest;
-    if (count - 1 < rest.length) rest[count - 1] = signal;
-    else rest.push(signal);
   }
 
   /** Signals added since `begin()`. */
@@ -56,14 +55,12 @@ export class DecisionMemo {
     if (count === this.lastCount && first === this.lastFirst) {
       if (count === 1) return this.last;
       const previous = this.last.signals;
-      const rest = this.rest;
+      const pending = this.pending;
       let same = true;
-      for (let i = 1; i < count && same; i++) same = rest[i - 1] === previous[i];
+      for (let i = 1; i < count && same; i++) same = pending[i] === previous[i];
       if (same) return this.last;
     }
-    const signals = [first];
-    for (let i = 1; i < count; i++) signals.push(this.rest[i - 1]!);
-    this.remember({ signals, abstain: null }, first, count, null);
+    this.remember({ signals: this.pending.slice(0, count), abstain: null }, first, count, null);
     return this.last;
   }
 
