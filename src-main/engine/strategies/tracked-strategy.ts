@@ -2,13 +2,12 @@ import type { Signal } from '../../../src-shared/domain/strategy';
 import type { MarketSnapshot, Strategy, StrategyDecision } from '../ports';
 import type { StrategyDefinition, StrategyLogic } from './definition';
 import type { SharedIndicators } from './shared-indicators';
+import { ReturnWindow } from './return-window';
 import { SignalHistory } from './signal-history';
 import { SlotMemo } from '../slot-memo';
 
 /** How many of its latest signals a strategy keeps for the UI. */
 const HISTORY = 50;
-/** Returns whose standard deviation is at most this share of their mean's size count as equal (rounding). */
-const EQUAL_RETURNS = 1e-9;
 
 /** The view a strategy holds on one instrument: direction (0 once dropped) and the close it is scored from. */
 interface StandingView {
@@ -51,24 +50,13 @@ export class TrackedStrategy implements Strategy {
   private readonly viewsByBar = new SlotMemo<StandingView | null>();
   private readonly viewsBySignal = new SlotMemo<StandingView | null>();
   private readonly history = new SignalHistory(HISTORY);
-  /** The latest per-bar signal returns, a ring (read only by `stats`, so a bar writes at most one slot). */
-  private readonly window: Float64Array;
-  private windowCount = 0;
-  /** windowCount modulo the window's length, less `zeros`: the slot the next unwritten return goes to. */
-  private windowSlot = 0;
-  /**
-   * Returns of 0 not yet written to the window (the latest ones): most bars of a strategy without a
-   * standing view return 0, and writing them only when a non-zero return comes or `stats` reads the window
-   * leaves those bars one counter to bump.
-   */
-  private zeros = 0;
+  /** The per-bar signal returns: the latest, and the window of the Sharpe. */
+  private readonly returns: ReturnWindow;
   private hits = 0;
   private scored = 0;
   private signalCount = 0;
   private errorCount = 0;
   private cumulative = 0;
-  /** The latest non-zero return; the latest return is 0 instead while `zeros` > 0 (see `lastReturn`). */
-  private last = 0;
   /** The last decision, and whether applying its signals again would change no view (null: not known yet). */
   private lastDecision: StrategyDecision | null = null;
   private lastSettled: boolean | null = null;
@@ -89,7 +77,7 @@ export class TrackedStrategy implements Strategy {
     this.name = definition.name;
     this.logic = definition.create(definition.params.parse(params), shared);
     this.evaluate = this.logic.evaluate;
-    this.window = new Float64Array(Math.max(2, sharpeWindow));
+    this.returns = new ReturnWindow(sharpeWindow);
   }
 
   onEvent(snapshot: MarketSnapshot): StrategyDecision {
@@ -155,49 +143,10 @@ export class TrackedStrategy implements Strategy {
         if (!(bar.close > 0)) this.lastSettled = null;
       }
     }
-    this.windowCount += 1;
-    if (counted === 0) {
-      // r = 0: adding it leaves the sum as it is (which is never −0); `zeros` > 0 says the latest is 0.
-      this.zeros += 1;
-      return;
-    }
-    const r = total / counted;
-    if (r === 0) {
-      this.zeros += 1;
-      return;
-    }
-    if (this.zeros > 0) this.writeZeros();
-    this.last = r;
-    this.cumulative += r;
-    const slot = this.windowSlot;
-    this.window[slot] = r;
-    this.windowSlot = slot + 1 === this.window.length ? 0 : slot + 1;
-  }
-
-  /**
-   * Writes the pending zero returns to the window (only the last window's worth can still be read); the
-   * latest return being one of them, `last` becomes 0 until the next non-zero return.
-   */
-  private writeZeros(): void {
-    const window = this.window;
-    const length = window.length;
-    const zeros = this.zeros;
-    this.zeros = 0;
-    this.last = 0;
-    let slot = this.windowSlot;
-    if (zeros >= length) {
-      window.fill(0);
-      slot += zeros % length;
-    } else {
-      const end = slot + zeros;
-      if (end <= length) window.fill(0, slot, end);
-      else {
-        window.fill(0, slot);
-        window.fill(0, 0, end - length);
-      }
-      slot = end;
-    }
-    this.windowSlot = slot >= length ? slot - length : slot;
+    // Without a scored view r = 0, which leaves the sum as it is (the sum is never −0).
+    const r = counted > 0 ? total / counted : 0;
+    if (r !== 0) this.cumulative += r;
+    this.returns.add(r);
   }
 
   /**
@@ -271,7 +220,7 @@ export class TrackedStrategy implements Strategy {
 
   /** This bar's signal return (see the class comment). */
   get lastReturn(): number {
-    return this.zeros > 0 ? 0 : this.last;
+    return this.returns.latest;
   }
 
   /** The latest signals, oldest first. */
@@ -286,29 +235,9 @@ export class TrackedStrategy implements Strategy {
       signals: this.signalCount,
       hitRate: this.scored > 0 ? this.hits / this.scored : null,
       cumulativeReturn: this.cumulative,
-      sharpe: this.windowSharpe(),
+      sharpe: this.returns.sharpe(),
       errors: this.errorCount,
       lastReturn: this.lastReturn,
     };
-  }
-
-  /**
-   * Mean over sample standard deviation of the returns in the window; null before two returns, or when
-   * they are equal (a standard deviation within rounding of the mean's size, e.g. a price rising by the
-   * same ratio every bar). Worked out when asked (the dashboard asks; bars do not), in two passes: the
-   * mean, then the squared deviations from it, which stays accurate where running sums cancel.
-   */
-  private windowSharpe(): number | null {
-    if (this.zeros > 0) this.writeZeros();
-    const window = this.window;
-    const n = Math.min(this.windowCount, window.length);
-    if (n < 2) return null;
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += window[i]!;
-    const mean = sum / n;
-    let squares = 0;
-    for (let i = 0; i < n; i++) squares += (window[i]! - mean) ** 2;
-    const sd = Math.sqrt(squares / (n - 1));
-    return sd > EQUAL_RETURNS * Math.abs(mean) ? mean / sd : null;
   }
 }
