@@ -2,7 +2,7 @@ import type { Signal } from '../../../src-shared/domain/strategy';
 import type { StrategyDecision } from '../ports';
 
 /**
- * A strategy's decision, reused while it does not change. Strategies hand out the same immutable Signal
+ * A strategy's decision, reused while it does not change. Strategies hand out the same (read-only) Signal
  * object while a view stands, so a step whose signals are exactly the previous step's objects (or whose
  * abstain reason is the previous one) returns the previous decision object: a standing view costs no
  * allocation per bar. Decisions are read-only for everyone who receives them.
