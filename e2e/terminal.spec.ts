@@ -107,7 +107,9 @@ test('after an unclean stop the terminal says it recovered, and when from', asyn
   await expect(page.getByTestId('recovery')).toHaveCount(0);
   await terminal.restart({ crash: true });
   await openTerminal(page, terminal);
+  // The crash comes at whatever step the paced engine reached: an order may be working then, and the
+  // notice says it was cancelled.
   await expect(page.getByTestId('recovery')).toHaveText(
-    /^recovered after an unclean stop at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+    /^recovered after an unclean stop at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z(; 1 working order was cancelled|; \d+ working orders were cancelled)?$/,
   );
 });
