@@ -1,13 +1,15 @@
 /**
- * Highest high and lowest low of the last `period` bars, the current one included: the two RollingExtremes
- * (max of the highs, min of the lows) of a channel fused into one object, so a bar costs one call, one
- * position update and, once per block, one pass over both blocks.
+ * Highest high and lowest low of the last `period` bars, the current one included, by blocks (van Herk /
+ * Gil-Werman): the stream is cut into blocks of `period` bars, and the window always spans the tail of the
+ * previous block and the head of the current one, so each extreme is that of two numbers: the previous
+ * block's extreme from the window's first slot to its end (a suffix extreme, worked out once when the block
+ * completed) and the current block's extreme so far (a running prefix extreme). A bar costs one call, two
+ * comparisons per side and, once per block, one pass over both blocks: O(1) amortised. Both sides in one
+ * object because channels (Donchian, the stochastic, Ichimoku) need both; RollingExtreme is one side of it.
  *
- * Same method and results as RollingExtreme (van Herk / Gil-Werman blocks of `period` values: the window's
- * extreme is that of the previous block's suffix extreme from the window's first slot and the current
- * block's running prefix extreme). Of equal values the newest wins, for the low too: comparing lows directly
- * with `<=` picks the same value as RollingExtreme's maximum of the negated lows (signed zeros included).
- * Before `period` bars the window is the bars so far. Inputs are finite (the indicators check them first).
+ * Of equal values the newest wins, on both sides (signed zeros included: +0 and −0 compare equal, so the
+ * newer is kept). Before `period` bars the window is the bars so far. Inputs are finite (the indicators
+ * check them first).
  */
 export class HighLowWindow {
   /** The current block's highs and lows, by position in the block. */
