@@ -140,7 +140,8 @@ export class Engine {
       this.controls.cancelIfStopped();
     }
 
-    const { votes, step } = this.strategyStage.decide(this.snapshotOf(slice));
+    const step = this.strategyStage.decide(this.snapshotOf(slice));
+    const votes = this.strategyStage.votes;
     const refusals: StepResult['refusals'] = [];
     for (const decision of step.decisions) {
       const refusal = this.planner.act(decision, step, votes);
@@ -221,11 +222,8 @@ export class Engine {
       if (accepted === null) continue;
       time = accepted.time;
       for (const bar of accepted.bars) this.observeBar(bar);
-      const { step } = this.strategyStage.decide(this.snapshotOf(accepted));
-      for (const decision of step.decisions) {
-        const bar = this.latest.get(decision.instrument);
-        if (bar) this.deps.sizer.observe(decision, bar.close);
-      }
+      const step = this.strategyStage.decide(this.snapshotOf(accepted));
+      for (const decision of step.decisions) this.planner.follow(decision);
     }
     this.rejectedInWarmUp = this.deps.validator.counts.rejected;
   }

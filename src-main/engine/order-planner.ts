@@ -80,16 +80,24 @@ export class OrderPlanner {
   }
 
   /**
+   * Step 10 starts with the sizer's shadow position following the decision at its instrument's latest close
+   * (without a bar there is no price: nothing to follow). Returns that bar. Every decision goes through
+   * here, those of a warm-up too (Engine.warmUp).
+   */
+  follow(decision: EnsembleDecision): Bar | undefined {
+    const bar = this.latest.get(decision.instrument);
+    if (bar) this.deps.sizer.observe(decision, bar.close);
+    return bar;
+  }
+
+  /**
    * Steps 10–11 for one decision (the sizer observes every one). Returns a refusal reason, or null (ordered,
    * or nothing to do).
    */
   act(decision: EnsembleDecision, step: EnsembleStep, votes: readonly StrategyVote[]): string | null {
     const { portfolio, risk, sizer, journal } = this.deps;
-    const bar = this.latest.get(decision.instrument);
+    const bar = this.follow(decision);
     const spec = this.instruments.get(decision.instrument);
-    // Step 10 starts with the sizer's shadow position following the decision at the close (without a bar
-    // there is no price: nothing to follow).
-    if (bar) sizer.observe(decision, bar.close);
     if (!bar || !spec) return `${decision.instrument} is not tradable: no instrument details from the feed`;
     if (bar.settlement !== undefined) return null;
     // What the sizer's targetQty gives without a context: an undecided vote leaves the position (null), a

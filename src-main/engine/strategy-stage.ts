@@ -22,8 +22,8 @@ export class StrategyStage {
   private readonly statusList: StrategyStatus[];
   private readonly returns: Float64Array;
   private readonly castVotes: CastVotes;
-  /** The step's votes: one list, refilled each step (no one keeps it past the step). */
-  private readonly votes: StrategyVote[] = [];
+  /** The step's votes (read after `decide`): one list, refilled each step (no one keeps it past the step). */
+  readonly votes: StrategyVote[] = [];
 
   constructor(
     private readonly strategies: readonly TrackedStrategy[],
@@ -35,11 +35,11 @@ export class StrategyStage {
     this.castVotes = new CastVotes(strategies.length);
   }
 
-  /** The votes of this step and the ensemble's decisions on them (the votes list is reused next step). */
-  decide(snapshot: MarketSnapshot): { votes: readonly StrategyVote[]; step: EnsembleStep } {
+  /** The ensemble's decisions on this step's votes (those are in `votes` until the next step). */
+  decide(snapshot: MarketSnapshot): EnsembleStep {
     const votes = this.collectVotes(snapshot);
     this.ensemble.observe(snapshot.time, this.returns);
-    return { votes, step: this.ensemble.decide(votes) };
+    return this.ensemble.decide(votes);
   }
 
   /** Every strategy's signals as votes, and each strategy's signal return for this bar. */

@@ -143,9 +143,8 @@ export class TrackedStrategy implements Strategy {
         if (!(bar.close > 0)) this.lastSettled = null;
       }
     }
-    // Without a scored view r = 0, which leaves the sum as it is (the sum is never −0).
     const r = counted > 0 ? total / counted : 0;
-    if (r !== 0) this.cumulative += r;
+    this.cumulative += r;
     this.returns.add(r);
   }
 
