@@ -11,9 +11,8 @@ const NONE: readonly Signal[] = [];
  * is exactly the last `capacity` signals added, oldest first.
  */
 export class SignalHistory {
-  /** A ring of entries, oldest at `first`: a list, its length and how many times in a row it was added. */
+  /** A ring of entries, oldest at `first`: a list and how many times in a row it was added. */
   private readonly lists: (readonly Signal[])[];
-  private readonly lengths: Int32Array;
   private readonly repeats: Int32Array;
   private first = 0;
   private size = 0;
@@ -22,7 +21,6 @@ export class SignalHistory {
 
   constructor(readonly capacity: number) {
     this.lists = new Array<readonly Signal[]>(capacity).fill(NONE);
-    this.lengths = new Int32Array(capacity);
     this.repeats = new Int32Array(capacity);
   }
 
@@ -41,7 +39,6 @@ export class SignalHistory {
       let slot = this.first + this.size;
       if (slot >= capacity) slot -= capacity;
       lists[slot] = signals;
-      this.lengths[slot] = n;
       this.repeats[slot] = times;
       this.size += 1;
     }
@@ -78,10 +75,10 @@ export class SignalHistory {
    * whole entries first, then repeats of the oldest entry.
    */
   private trim(): void {
-    const { lengths, repeats, capacity } = this;
+    const { lists, repeats, capacity } = this;
     for (;;) {
       const first = this.first;
-      const length = lengths[first]!;
+      const length = lists[first]!.length;
       const excess = this.total - capacity;
       if (excess < length) return;
       const repeat = repeats[first]!;
@@ -99,7 +96,7 @@ export class SignalHistory {
 
   private dropOldest(): void {
     const first = this.first;
-    this.total -= this.lengths[first]! * this.repeats[first]!;
+    this.total -= this.lists[first]!.length * this.repeats[first]!;
     this.lists[first] = NONE;
     this.first = first + 1 === this.capacity ? 0 : first + 1;
     this.size -= 1;
