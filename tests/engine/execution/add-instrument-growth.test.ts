@@ -6,7 +6,7 @@ import type { Microstructure } from '../../../src-main/engine/execution/market-s
 import type { Fill, OrderRequest } from '../../../src-main/engine/ports';
 import { Rng } from '../../../src-main/engine/rng';
 import type { AssetClass, Bar, InstrumentSpec, MarketSlice } from '../../../src-shared/domain/market';
-import { MIN, quietConfig } from './fixtures';
+import { MIN, noisySlippage, quietConfig } from './fixtures';
 
 // Instruments listed one by one during a run must trade exactly as if they had been known from the start:
 // same fills (prices, quantities, order) and same microstructure state. Both runs replay one scenario.
@@ -27,14 +27,7 @@ const noisy = (mode: 'bar' | 'book'): ExecutionConfig =>
     c.mode = mode;
     c.timeOfDay = true;
     c.maxParticipation = 0.2;
-    c.slippage = {
-      base: 0.0002,
-      sizeImpact: 0.001,
-      volatilityImpact: 0.05,
-      marketImpact: 0.01,
-      randomMin: 0.8,
-      randomMax: 1.2,
-    };
+    c.slippage = noisySlippage();
   });
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fill } from '../../../src-main/engine/ports';
 import { Rng } from '../../../src-main/engine/rng';
 import type { InstrumentSpec } from '../../../src-shared/domain/market';
-import { bar, crypto, engine, HOUR, MIN, order, quietConfig, slice } from './fixtures';
+import { bar, crypto, engine, HOUR, MIN, noisySlippage, order, quietConfig, slice } from './fixtures';
 
 // A prediction contract listed while the market runs (the next one of its series after a settlement).
 const contract: InstrumentSpec = {
@@ -186,14 +186,7 @@ describe('adding an instrument changes nothing for the others', () => {
     quietConfig((c) => {
       c.mode = mode;
       c.maxParticipation = 0.2;
-      c.slippage = {
-        base: 0.0002,
-        sizeImpact: 0.001,
-        volatilityImpact: 0.05,
-        marketImpact: 0.01,
-        randomMin: 0.8,
-        randomMax: 1.2,
-      };
+      c.slippage = noisySlippage();
     });
 
   /** 200 bars of X with orders of every type; with `listAt`, P-2 is listed then and its bars flow too. */
