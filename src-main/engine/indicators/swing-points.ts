@@ -42,9 +42,13 @@ export class SwingPoints {
   readonly label: string;
   /** Updates before the first bar can be confirmed: left + right + 1. */
   readonly warmUp: number;
-  /** Highs, lows and times of the last warmUp bars, each written at slot i and i + warmUp. */
+  /**
+   * Highs, negated lows and times of the last warmUp bars, each written at slot i and i + warmUp. A swing
+   * low is a swing high of the negated lows (exact for every double, signed zeros included), so one test
+   * serves both.
+   */
   private readonly highs: Float64Array;
-  private readonly lows: Float64Array;
+  private readonly negatedLows: Float64Array;
   private readonly times: Float64Array;
   /** For windows over SCANNED_WINDOW: the peaks of the highs and of the negated lows; else null. */
   private readonly highPeaks: StrictPeaks | null;
@@ -72,7 +76,7 @@ export class SwingPoints {
     this.label = `Swing points(${left},${right})`;
     this.warmUp = left + right + 1;
     this.highs = new Float64Array(2 * this.warmUp);
-    this.lows = new Float64Array(2 * this.warmUp);
+    this.negatedLows = new Float64Array(2 * this.warmUp);
     this.times = new Float64Array(2 * this.warmUp);
     const scanned = left + right <= SCANNED_WINDOW;
     this.highPeaks = scanned ? null : new StrictPeaks(left, right, this.warmUp);
@@ -118,15 +122,15 @@ export class SwingPoints {
     if (!Number.isFinite(high)) throw nonFiniteInput(this.label, 'high', high);
     if (!Number.isFinite(low)) throw nonFiniteInput(this.label, 'low', low);
     if (!Number.isFinite(time)) throw nonFiniteInput(this.label, 'time', time);
-    const { highs, lows, times, warmUp } = this;
+    const { highs, negatedLows, times, warmUp } = this;
     const bar = this.seen;
     const slot = this.slot;
     this.seen = bar + 1;
     this.slot = slot + 1 === warmUp ? 0 : slot + 1;
     highs[slot] = high;
     highs[slot + warmUp] = high;
-    lows[slot] = low;
-    lows[slot + warmUp] = low;
+    negatedLows[slot] = -low;
+    negatedLows[slot + warmUp] = -low;
     times[slot] = time;
     times[slot + warmUp] = time;
     const highPeaks = this.highPeaks;
@@ -145,8 +149,8 @@ export class SwingPoints {
       isHigh = highPeaks.isPeak(ringSlot);
       isLow = lowPeaks.isPeak(ringSlot);
     } else {
-      isHigh = this.highestAround(candidate);
-      isLow = this.lowestAround(candidate);
+      isHigh = this.peakAround(highs, candidate);
+      isLow = this.peakAround(negatedLows, candidate);
     }
     let confirmed = 0;
     if (isHigh) {
@@ -154,32 +158,20 @@ export class SwingPoints {
       confirmed += 1;
     }
     if (isLow) {
-      this.record(LOW, candidate, lows[candidate]!);
+      this.record(LOW, candidate, -negatedLows[candidate]!);
       confirmed += 1;
     }
     return confirmed;
   }
 
-  /** True when the high at `at` is above the `left` highs before it and the `right` after it. */
-  private highestAround(at: number): boolean {
-    const { highs, left, right } = this;
-    const high = highs[at]!;
+  /** True when `series[at]` is above the `left` values before it and the `right` after it. */
+  private peakAround(series: Float64Array, at: number): boolean {
+    const { left, right } = this;
+    const value = series[at]!;
     const reach = left > right ? left : right;
     for (let d = 1; d <= reach; d++) {
-      if (d <= right && highs[at + d]! >= high) return false;
-      if (d <= left && highs[at - d]! >= high) return false;
-    }
-    return true;
-  }
-
-  /** True when the low at `at` is below the `left` lows before it and the `right` after it. */
-  private lowestAround(at: number): boolean {
-    const { lows, left, right } = this;
-    const low = lows[at]!;
-    const reach = left > right ? left : right;
-    for (let d = 1; d <= reach; d++) {
-      if (d <= right && lows[at + d]! <= low) return false;
-      if (d <= left && lows[at - d]! <= low) return false;
+      if (d <= right && series[at + d]! >= value) return false;
+      if (d <= left && series[at - d]! >= value) return false;
     }
     return true;
   }
