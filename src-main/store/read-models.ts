@@ -105,22 +105,12 @@ export class ReadModels {
 
   /** The newest `limit` breaker events, newest first. */
   breakerEvents(limit: number): BreakerEvent[] {
-    return this.db
-      .prepare(
-        'SELECT time, kind, actor, reason, state_before, state_after FROM circuit_breaker_events ORDER BY id DESC LIMIT ?',
-      )
-      .all(limit)
-      .map(breakerEventOfRow);
+    return this.db.prepare(`${BREAKER_EVENTS} ORDER BY id DESC LIMIT ?`).all(limit).map(breakerEventOfRow);
   }
 
   /** Every breaker event at or after the given engine time, oldest first (as they happened). */
   breakerEventsSince(time: number): BreakerEvent[] {
-    return this.db
-      .prepare(
-        'SELECT time, kind, actor, reason, state_before, state_after FROM circuit_breaker_events WHERE time >= ? ORDER BY id',
-      )
-      .all(time)
-      .map(breakerEventOfRow);
+    return this.db.prepare(`${BREAKER_EVENTS} WHERE time >= ? ORDER BY id`).all(time).map(breakerEventOfRow);
   }
 
   /** Equity at every checkpoint, oldest first, with the drawdown from the peak recorded with it. */
@@ -201,6 +191,10 @@ function toExecution(row: FillRow): Execution {
     reason: row.reason,
   };
 }
+
+/** The columns of circuit_breaker_events that breakerEventOfRow reads. */
+const BREAKER_EVENTS =
+  'SELECT time, kind, actor, reason, state_before, state_after FROM circuit_breaker_events';
 
 /** A row of circuit_breaker_events as the event it records (its states validated). */
 function breakerEventOfRow(row: unknown): BreakerEvent {
