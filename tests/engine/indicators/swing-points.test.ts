@@ -17,6 +17,21 @@ function naivePivots(highs: number[], lows: number[], left: number, right: numbe
   return pivots;
 }
 
+/**
+ * Feeds the bars to a SwingPoints and checks, bar by bar, how many pivots each confirms (those at bar
+ * i − right), then the pivots kept, against the plain definition; returns the indicator.
+ */
+function expectNaivePivots(highs: number[], lows: number[], left: number, right: number): SwingPoints {
+  const expected = naivePivots(highs, lows, left, right);
+  const swings = new SwingPoints(left, right, 1000);
+  highs.forEach((h, i) => {
+    const count = swings.update(h, lows[i]!, 1000 + i);
+    expect(count).toBe(expected.filter((p) => p.index === i - right).length);
+  });
+  expect(swings.pivots()).toEqual(expected);
+  return swings;
+}
+
 describe('SwingPoints', () => {
   it('confirms a swing high `right` bars after it, never earlier (hand-built series)', () => {
     const swings = new SwingPoints(2, 2);
@@ -76,14 +91,7 @@ describe('SwingPoints', () => {
         (bars, left, right) => {
           const highs = bars.map(([h, spread]) => h + spread);
           const lows = bars.map(([h]) => h);
-          const expected = naivePivots(highs, lows, left, right);
-          const swings = new SwingPoints(left, right, 1000);
-          highs.forEach((h, i) => {
-            const count = swings.update(h, lows[i]!, 1000 + i);
-            // what bar i confirms: the pivots at bar i − right
-            expect(count).toBe(expected.filter((p) => p.index === i - right).length);
-          });
-          expect(swings.pivots()).toEqual(expected);
+          const swings = expectNaivePivots(highs, lows, left, right);
           expect(swings.ready).toBe(highs.length >= left + right + 1);
         },
       ),
@@ -104,13 +112,7 @@ describe('SwingPoints', () => {
           // A slow wave plus noise, so a long window still holds swing points (and repeated values).
           const highs = bars.map(([h, spread], i) => Math.round(100 * Math.sin(i / 25)) + h + spread);
           const lows = bars.map(([h], i) => Math.round(100 * Math.sin(i / 25)) + h);
-          const expected = naivePivots(highs, lows, left, right);
-          const swings = new SwingPoints(left, right, 1000);
-          highs.forEach((h, i) => {
-            const count = swings.update(h, lows[i]!, 1000 + i);
-            expect(count).toBe(expected.filter((p) => p.index === i - right).length);
-          });
-          expect(swings.pivots()).toEqual(expected);
+          expectNaivePivots(highs, lows, left, right);
         },
       ),
       { numRuns: 200 },
