@@ -1,14 +1,19 @@
-import type { EnsembleDecision, StrategyVote, VoteContribution, VotingMethod } from './types';
-import { contributionOf, decisionOf } from './voting';
+import type { EnsembleDecision, StrategyVote, VoteContribution, VoteOutcome, VotingMethod } from './types';
+import { breakdownOf, checkedWeight, verdictOf, type Verdict } from './voting';
 import { SlotMemo } from '../slot-memo';
 
-/** One instrument's ballot: the positions of its votes in the step's list, kept from step to step. */
+/**
+ * One instrument's ballot, kept and refilled from step to step: its votes of the step (the first `count`
+ * entries of each list), each voter's strategy index and weight.
+ */
 interface Ballot {
   instrument: string;
   /** The step this ballot last took votes in (a stale one is empty). */
   step: number;
   count: number;
-  votes: number[];
+  voters: StrategyVote[];
+  voterIndex: number[];
+  voterWeights: number[];
   /** Per strategy index: the step in which it last voted here (one vote per strategy and step). */
   votedIn: Int32Array;
 }
@@ -59,10 +64,12 @@ export class BallotBox {
         ballot.count = 0;
         open.push(ballot);
       }
-      ballot.votes[ballot.count++] = k;
+      ballot.voters[ballot.count] = votes[k]!;
+      ballot.voterIndex[ballot.count] = strategyIndex[k]!;
+      ballot.count += 1;
     }
     const decisions: EnsembleDecision[] = [];
-    for (const ballot of open) decisions.push(this.count(ballot, votes, strategyIndex, weights, method));
+    for (const ballot of open) decisions.push(this.count(ballot, weights, method));
     return decisions;
   }
 
@@ -70,31 +77,76 @@ export class BallotBox {
   private ballotOf(instrument: string): Ballot {
     let ballot = this.ballots.get(instrument);
     if (ballot === undefined) {
-      ballot = { instrument, step: 0, count: 0, votes: [], votedIn: new Int32Array(this.strategyIds.length) };
+      ballot = {
+        instrument,
+        step: 0,
+        count: 0,
+        voters: [],
+        voterIndex: [],
+        voterWeights: [],
+        votedIn: new Int32Array(this.strategyIds.length),
+      };
       this.ballots.set(instrument, ballot);
     }
     return ballot;
   }
 
   /** One instrument's decision; the checks of `vote` in its order (twice, confidence, weight). */
-  private count(
-    ballot: Ballot,
-    votes: readonly StrategyVote[],
-    strategyIndex: ArrayLike<number>,
-    weights: ArrayLike<number>,
-    method: VotingMethod,
-  ): EnsembleDecision {
-    const { instrument, votedIn } = ballot;
-    const breakdown: VoteContribution[] = [];
-    for (let n = 0; n < ballot.count; n++) {
-      const k = ballot.votes[n]!;
-      const v = votes[k]!;
-      const index = strategyIndex[k]!;
-      if (index >= 0 ? votedIn[index] === this.step : breakdown.some((b) => b.strategyId === v.strategyId))
+  private count(ballot: Ballot, weights: ArrayLike<number>, method: VotingMethod): EnsembleDecision {
+    const { instrument, votedIn, voters, voterIndex, voterWeights, count } = ballot;
+    for (let n = 0; n < count; n++) {
+      const v = voters[n]!;
+      const index = voterIndex[n]!;
+      if (index >= 0 ? votedIn[index] === this.step : votedEarlier(voters, n))
         throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
       if (index >= 0) votedIn[index] = this.step;
-      breakdown.push(contributionOf(v, index >= 0 ? weights[index] : undefined));
+      voterWeights[n] = checkedWeight(v, index >= 0 ? weights[index] : undefined);
     }
-    return decisionOf(instrument, method, breakdown);
+    return new BallotDecision(ballot, method, verdictOf(voters, voterWeights, count, method));
+  }
+}
+
+/** Whether the strategy of the n-th vote cast one of the votes before it. */
+function votedEarlier(voters: readonly StrategyVote[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (voters[i]!.strategyId === voters[n]!.strategyId) return true;
+  return false;
+}
+
+/**
+ * A decision of the ballot box. Its breakdown (one object per vote) is built from the ballot when first
+ * read: the loop reads it only for the few decisions that place an order, and building it for every
+ * instrument on every step was a quarter of the pipeline's allocations. It must be read before the
+ * ballot takes a later step's votes (the loop reads it within the step); read after that, it throws.
+ */
+class BallotDecision implements EnsembleDecision {
+  readonly instrument: string;
+  readonly action: EnsembleDecision['action'];
+  readonly confidence: number;
+  readonly score: number;
+  readonly outcome: VoteOutcome;
+  /** The step whose votes the ballot held when this was decided. */
+  private readonly step: number;
+  private built: VoteContribution[] | null = null;
+
+  constructor(
+    private readonly ballot: Ballot,
+    readonly method: VotingMethod,
+    verdict: Verdict,
+  ) {
+    this.instrument = ballot.instrument;
+    this.step = ballot.step;
+    this.action = verdict.action;
+    this.confidence = verdict.confidence;
+    this.score = verdict.score;
+    this.outcome = verdict.outcome;
+  }
+
+  get breakdown(): VoteContribution[] {
+    if (this.built !== null) return this.built;
+    const { ballot } = this;
+    if (ballot.step !== this.step)
+      throw new Error(`the breakdown of ${this.instrument}'s decision was read after a later step's vote`);
+    this.built = breakdownOf(ballot.voters, ballot.voterWeights, ballot.count, this.method);
+    return this.built;
   }
 }

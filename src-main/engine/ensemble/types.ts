@@ -62,5 +62,6 @@ export interface EnsembleDecision {
   /** Net direction in [−1, 1]: + toward buy, − toward sell (definition per method, see voting.ts). */
   score: number;
   outcome: VoteOutcome;
-  breakdown: VoteContribution[];
+  /** Each vote's part, in vote order (the ensemble's decisions build it when it is first read). */
+  readonly breakdown: VoteContribution[];
 }

@@ -32,27 +32,24 @@ export function vote(
   weights: ReadonlyMap<string, number>,
   method: VotingMethod = 'weighted_average',
 ): EnsembleDecision {
-  return decisionOf(instrument, method, checkedBreakdown(instrument, votes, weights));
-}
-
-/**
- * The decision on one instrument from its checked breakdown: the verdict by `method` (which sets each
- * contribution) with the breakdown. Shared by `vote` and the ensemble's ballot box.
- */
-export function decisionOf(
-  instrument: string,
-  method: VotingMethod,
-  breakdown: VoteContribution[],
-): EnsembleDecision {
-  const verdict = verdictOf(breakdown, method);
+  const voters: StrategyVote[] = [];
+  const voterWeights: number[] = [];
+  for (const v of votes) {
+    if (v.instrument !== instrument)
+      throw new RangeError(`vote of ${v.strategyId} is for ${v.instrument}, not ${instrument}`);
+    // A linear scan of the votes accepted so far: an instrument gets at most a few dozen votes.
+    for (const earlier of voters)
+      if (earlier.strategyId === v.strategyId)
+        throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
+    voterWeights.push(checkedWeight(v, weights.get(v.strategyId)));
+    voters.push(v);
+  }
+  const count = voters.length;
   return {
     instrument,
     method,
-    action: verdict.action,
-    confidence: verdict.confidence,
-    score: verdict.score,
-    outcome: verdict.outcome,
-    breakdown,
+    ...verdictOf(voters, voterWeights, count, method),
+    breakdown: breakdownOf(voters, voterWeights, count, method),
   };
 }
 
@@ -80,12 +77,51 @@ export function weightMap(strategyIds: readonly string[], weights: ArrayLike<num
   return new Map(strategyIds.map((id, i) => [id, weights[i]!]));
 }
 
-type Verdict = Pick<EnsembleDecision, 'action' | 'confidence' | 'score' | 'outcome'>;
+export type Verdict = Pick<EnsembleDecision, 'action' | 'confidence' | 'score' | 'outcome'>;
 
-/** The verdict of one instrument's checked votes by `method` (rules in `vote`); sets each contribution. */
-function verdictOf(breakdown: VoteContribution[], method: VotingMethod): Verdict {
-  if (method === 'majority') return majority(breakdown);
-  return method === 'blend' ? blend(breakdown) : weightedAverage(breakdown);
+/**
+ * The verdict by `method` (rules in `vote`) of one instrument's checked votes: the first `count` of
+ * `voters`, `weights[i]` being the weight of `voters[i]`. Shared by `vote` and the ensemble's ballot box,
+ * which builds the breakdown only when it is read (see `breakdownOf`).
+ */
+export function verdictOf(
+  voters: readonly StrategyVote[],
+  weights: readonly number[],
+  count: number,
+  method: VotingMethod,
+): Verdict {
+  if (method === 'majority') return majority(voters, count);
+  return method === 'blend' ? blend(voters, weights, count) : weightedAverage(voters, weights, count);
+}
+
+/**
+ * Each vote's line in the decision's breakdown, its contribution the same number the verdict summed or
+ * would sum: weighted average w·d / Σw, majority d / n, blend w·d·c / Σw (0 while no weight is positive).
+ */
+export function breakdownOf(
+  voters: readonly StrategyVote[],
+  weights: readonly number[],
+  count: number,
+  method: VotingMethod,
+): VoteContribution[] {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += weights[i]!;
+  return voters.slice(0, count).map((v, i) => {
+    const weight = weights[i]!;
+    const d = direction(v.action);
+    let contribution = 0;
+    if (method === 'majority') contribution = d / count;
+    else if (total > 0)
+      contribution = method === 'blend' ? (d * weight * v.confidence) / total : (d * weight) / total;
+    return {
+      strategyId: v.strategyId,
+      action: v.action,
+      confidence: v.confidence,
+      weight,
+      contribution,
+      reason: v.reason,
+    };
+  });
 }
 
 const fallback = (outcome: VoteOutcome, score = 0): Verdict => ({
@@ -95,58 +131,37 @@ const fallback = (outcome: VoteOutcome, score = 0): Verdict => ({
   outcome,
 });
 
-function checkedBreakdown(
-  instrument: string,
-  votes: readonly StrategyVote[],
-  weights: ReadonlyMap<string, number>,
-): VoteContribution[] {
-  const breakdown: VoteContribution[] = [];
-  for (const v of votes) {
-    if (v.instrument !== instrument)
-      throw new RangeError(`vote of ${v.strategyId} is for ${v.instrument}, not ${instrument}`);
-    // A linear scan of the votes accepted so far: an instrument gets at most a few dozen votes, where
-    // this beats building a set on every vote of every bar.
-    for (const earlier of breakdown)
-      if (earlier.strategyId === v.strategyId)
-        throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
-    breakdown.push(contributionOf(v, weights.get(v.strategyId)));
-  }
-  return breakdown;
-}
-
 /**
- * A vote's line in the breakdown (its contribution is filled in by the verdict). Throws a RangeError for a
- * confidence outside [0, 1] or a missing, negative or non-finite weight.
+ * The weight of vote `v` given `weight`. Throws a RangeError for a confidence outside [0, 1] or a missing,
+ * negative or non-finite weight.
  */
-export function contributionOf(v: StrategyVote, weight: number | undefined): VoteContribution {
+export function checkedWeight(v: StrategyVote, weight: number | undefined): number {
   if (!(v.confidence >= 0 && v.confidence <= 1))
     throw new RangeError(`confidence of ${v.strategyId} must be between 0 and 1, got ${v.confidence}`);
   if (weight === undefined || !(weight >= 0 && Number.isFinite(weight)))
     throw new RangeError(`${v.strategyId} has no valid weight (got ${weight})`);
-  return {
-    strategyId: v.strategyId,
-    action: v.action,
-    confidence: v.confidence,
-    weight,
-    contribution: 0,
-    reason: v.reason,
-  };
+  return weight;
 }
 
-function weightedAverage(breakdown: VoteContribution[]): Verdict {
+function weightedAverage(
+  voters: readonly StrategyVote[],
+  weights: readonly number[],
+  count: number,
+): Verdict {
   // Three locals rather than an object indexed by the action (a keyed store on every vote).
   let buy = 0;
   let sell = 0;
   let hold = 0;
   let total = 0;
-  for (const b of breakdown) {
-    if (b.action === 'buy') buy += b.weight;
-    else if (b.action === 'sell') sell += b.weight;
-    else if (b.action === 'hold') hold += b.weight;
-    total += b.weight;
+  for (let i = 0; i < count; i++) {
+    const action = voters[i]!.action;
+    const w = weights[i]!;
+    if (action === 'buy') buy += w;
+    else if (action === 'sell') sell += w;
+    else if (action === 'hold') hold += w;
+    total += w;
   }
   if (!(total > 0)) return fallback('no-votes');
-  for (const b of breakdown) b.contribution = (direction(b.action) * b.weight) / total;
   const score = (buy - sell) / total;
   const top = Math.max(buy, sell, hold);
   const floor = top - TIE_TOLERANCE * total;
@@ -155,36 +170,37 @@ function weightedAverage(breakdown: VoteContribution[]): Verdict {
   if (leaders > 1) return fallback('tie', score);
   const action = buy >= floor ? 'buy' : sell >= floor ? 'sell' : 'hold';
   let agreeing = 0;
-  for (const b of breakdown) if (b.action === action) agreeing += b.weight * b.confidence;
+  for (let i = 0; i < count; i++) {
+    const v = voters[i]!;
+    if (v.action === action) agreeing += weights[i]! * v.confidence;
+  }
   return { action, confidence: agreeing / total, score, outcome: 'decided' };
 }
 
-function majority(breakdown: VoteContribution[]): Verdict {
-  const n = breakdown.length;
+function majority(voters: readonly StrategyVote[], n: number): Verdict {
   if (n === 0) return fallback('no-votes');
   const count = { buy: 0, sell: 0, hold: 0 };
-  for (const b of breakdown) {
-    count[b.action] += 1;
-    b.contribution = direction(b.action) / n;
-  }
+  for (let i = 0; i < n; i++) count[voters[i]!.action] += 1;
   const score = (count.buy - count.sell) / n;
   const action = (['buy', 'sell', 'hold'] as const).find((a) => count[a] * 2 > n);
   if (action === undefined) return fallback('no-majority', score);
   let sum = 0;
-  for (const b of breakdown) if (b.action === action) sum += b.confidence;
+  for (let i = 0; i < n; i++) if (voters[i]!.action === action) sum += voters[i]!.confidence;
   return { action, confidence: sum / count[action], score, outcome: 'decided' };
 }
 
-function blend(breakdown: VoteContribution[]): Verdict {
+function blend(voters: readonly StrategyVote[], weights: readonly number[], count: number): Verdict {
   let total = 0;
-  for (const b of breakdown) total += b.weight;
+  for (let i = 0; i < count; i++) total += weights[i]!;
   if (!(total > 0)) return fallback('no-votes');
   let score = 0;
   let conviction = 0;
-  for (const b of breakdown) {
-    b.contribution = (direction(b.action) * b.weight * b.confidence) / total;
-    score += b.contribution;
-    conviction += Math.abs(b.contribution);
+  for (let i = 0; i < count; i++) {
+    const v = voters[i]!;
+    // The same expression as the breakdown's contribution (breakdownOf), so they sum to this score.
+    const contribution = (direction(v.action) * weights[i]! * v.confidence) / total;
+    score += contribution;
+    conviction += Math.abs(contribution);
   }
   if (Math.abs(score) <= TIE_TOLERANCE) {
     // Buy and sell conviction cancelling is a tie; no buy or sell conviction at all is a decided hold.
