@@ -48,6 +48,34 @@ describe('trade statistics (net of commission)', () => {
       { strategy: 'b', trades: 2, wins: 1, pnl: 5, commission: 2, netPnl: 3 },
     ]);
   });
+
+  it('splits the totals exactly: rows sum to the trades, wins, P&L and commission of all trips (property)', () => {
+    // Integer cents, so every sum is exact whatever the order: the rows must add up to the totals of
+    // tradeStats and of the trips themselves (each trip counted once, under its opening strategy).
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -10_000, max: 10_000 }),
+            fc.integer({ min: 0, max: 500 }),
+            fc.constantFrom('a', 'b', 'c'),
+          ),
+        ),
+        (rows) => {
+          const all = rows.map(([pnl, commission, strategy]) => trip(pnl, commission, strategy));
+          const split = attribution(all);
+          const stats = tradeStats(all);
+          const sum = (pick: (r: (typeof split)[number]) => number) => split.reduce((t, r) => t + pick(r), 0);
+          expect(sum((r) => r.trades)).toBe(all.length);
+          expect(sum((r) => r.wins)).toBe(stats.wins);
+          expect(sum((r) => r.pnl)).toBe(all.reduce((t, x) => t + x.pnl, 0));
+          expect(sum((r) => r.commission)).toBe(all.reduce((t, x) => t + x.commission, 0));
+          expect(sum((r) => r.netPnl)).toBe(stats.grossProfit - stats.grossLoss);
+          expect(new Set(split.map((r) => r.strategy)).size).toBe(split.length);
+        },
+      ),
+    );
+  });
 });
 
 describe('exposure and turnover', () => {
