@@ -34,7 +34,9 @@ export interface StrategyStats {
  * abstain reason).
  *
  * The signal return of a bar is the average, over the instruments the strategy was long or short on at the
- * previous slice, of direction × close-to-close return. It measures signal quality, independent of sizing
+ * previous slice, of direction × close-to-close return. A view stands until a hold drops it (a step that
+ * says nothing about its instrument keeps it); one taken before the instrument's first price is scored
+ * from the bar after that price. It measures signal quality, independent of sizing
  * and fills, and feeds adaptive allocation and the correlation manager.
  */
 export class TrackedStrategy implements Strategy {
@@ -130,7 +132,16 @@ export class TrackedStrategy implements Strategy {
       for (let i = 0; i < bars.length; i++) {
         const bar = bars[i]!;
         const position = this.viewAt(this.viewsByBar, i, bar.instrument);
-        if (position === null || position.direction === 0 || position.close <= 0) continue;
+        if (position === null || position.direction === 0) continue;
+        if (!(position.close > 0)) {
+          // A view taken before its instrument had a price is scored from the bar after its first one,
+          // whether or not the strategy signals again (settled() is worked out again with the price).
+          if (bar.close > 0) {
+            position.close = bar.close;
+            this.lastSettled = null;
+          }
+          continue;
+        }
         const move = bar.close / position.close - 1;
         total += position.direction * move;
         counted += 1;

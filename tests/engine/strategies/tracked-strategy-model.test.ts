@@ -32,7 +32,12 @@ class ReferenceTracker {
     let counted = 0;
     for (const bar of bars) {
       const view = this.views.get(bar.instrument);
-      if (!view || view.close <= 0) continue;
+      if (!view) continue;
+      if (!(view.close > 0)) {
+        // Not yet priced (signalled before the instrument's first bar): priced now, scored from the next.
+        if (bar.close > 0) view.close = bar.close;
+        continue;
+      }
       const move = bar.close / view.close - 1;
       total += view.direction * move;
       counted += 1;

@@ -136,6 +136,19 @@ describe('TrackedStrategy', () => {
     expect(s.stats().sharpe).toBeNull();
   });
 
+  it('scores a view taken before its instrument had a price from the bar after its first price', () => {
+    // Buy X while X has no bar (the view has no price), then say nothing more. X's first close is 100: it
+    // prices the view and is not scored; 100 → 110 is: +0.10, a hit.
+    const s = new TrackedStrategy(scripted([{ signals: [buy('X')], abstain: null }]), {}, 10);
+    s.onEvent(snapshot(1, { Y: 5 }));
+    s.onEvent(snapshot(2, { X: 100 }));
+    expect(s.stats().lastReturn).toBe(0);
+    s.onEvent(snapshot(3, { X: 110 }));
+    expect(s.stats().lastReturn).toBeCloseTo(0.1, 12);
+    expect(s.stats().hitRate).toBe(1);
+    expect(s.stats().cumulativeReturn).toBeCloseTo(0.1, 12);
+  });
+
   it('stops scoring an instrument after a hold', () => {
     const s = new TrackedStrategy(
       scripted([
