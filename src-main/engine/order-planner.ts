@@ -199,12 +199,23 @@ export function limitOf(decision: EnsembleDecision, votes: readonly StrategyVote
   return limit;
 }
 
-/** The strategy whose vote contributed most to the decided direction: named on the order. */
+/**
+ * The strategy whose vote contributed most to the decided direction: named on the order. On a hold (its
+ * order closes the position) every hold vote's contribution is 0, so the hold voter with the most weight.
+ */
 export function leadingStrategy(decision: EnsembleDecision): string {
   let best = 'ensemble';
   let most = 0;
+  const { action } = decision;
   for (const c of decision.breakdown) {
-    const toward = decision.action === 'sell' ? -c.contribution : c.contribution;
+    const toward =
+      action === 'hold'
+        ? c.action === 'hold'
+          ? c.weight
+          : 0
+        : action === 'sell'
+          ? -c.contribution
+          : c.contribution;
     if (toward > most) {
       most = toward;
       best = c.strategyId;

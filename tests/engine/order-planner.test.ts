@@ -55,4 +55,25 @@ describe('leadingStrategy', () => {
     expect(leadingStrategy(decision('sell', breakdown))).toBe('c');
     expect(leadingStrategy(decision('buy', []))).toBe('ensemble');
   });
+
+  it('names the heaviest hold voter on a hold (the order that closes the position), never a buyer it outvoted', () => {
+    // Weighted average: b buys with weight 0.4, h2 and h1 hold with 0.25 and 0.35: hold wins 0.6 to 0.4.
+    // Contributions are w·d / Σw: b 0.4, the holds 0. h1 carries the most weight toward the hold.
+    const contribution = (strategyId: string, action: 'buy' | 'hold', weight: number) => ({
+      strategyId,
+      action,
+      confidence: 1,
+      weight,
+      contribution: action === 'buy' ? weight : 0,
+      reason: '',
+    });
+    const breakdown = [
+      contribution('b', 'buy', 0.4),
+      contribution('h2', 'hold', 0.25),
+      contribution('h1', 'hold', 0.35),
+    ];
+    expect(leadingStrategy(decision('hold', breakdown))).toBe('h1');
+    // No hold voter carries weight: no strategy led the hold.
+    expect(leadingStrategy(decision('hold', [contribution('b', 'buy', 0.4)]))).toBe('ensemble');
+  });
 });
