@@ -9,6 +9,7 @@ import { formatSummary } from '../backtest/summary-text';
 import { loadSettings } from '../config/load-settings';
 import { defaultDataDir, USER_SETTINGS_FILE } from '../host/paths';
 import { defaultSettingsFile } from '../host/resources';
+import { isClosedPipe } from './options';
 
 export const BACKTEST_USAGE = `  backtest --data FILE[,FILE…] [--from DATE] [--to DATE] [--strategies all|ID,…] [--seed N] [--cash N]
            [--commission F] [--json] [--report OUT.html] [--settings FILE | --data-dir DIR]
@@ -59,9 +60,12 @@ export async function runBacktestCommand(args: string[]): Promise<number> {
   }
 }
 
-/** Writes to stdout and waits until it is flushed (a large JSON to a pipe must not be cut at exit). */
+/**
+ * Writes to stdout and waits until it is flushed (a large JSON to a pipe must not be cut at exit). A reader
+ * that has gone (a closed pipe) is not an error of the backtest.
+ */
 function writeOut(text: string): Promise<void> {
   return new Promise((done, fail) => {
-    process.stdout.write(text, (error) => (error ? fail(error) : done()));
+    process.stdout.write(text, (error) => (error && !isClosedPipe(error) ? fail(error) : done()));
   });
 }

@@ -5,7 +5,7 @@ import { defaultDataDir, USER_SETTINGS_FILE } from '../host/paths';
 import { defaultSettingsFile } from '../host/resources';
 import { DatabaseRefusedError } from '../store/refused-error';
 import { BACKTEST_USAGE, runBacktestCommand } from './backtest';
-import { numberOption, UsageError } from './options';
+import { isClosedPipe, numberOption, UsageError } from './options';
 
 // The other commands are loaded when used: a backtest need not pay for the server, SQLite or the logger
 // at start-up (measured in tests/bench/backtest.bench.ts, process start to JSON).
@@ -145,6 +145,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // Output to a closed pipe goes nowhere, as with any Unix tool, and the command still finishes its work
+  // (a trading session is not cut short). Any other stdout error stays fatal.
+  process.stdout.on('error', (error) => {
+    if (!isClosedPipe(error)) throw error;
+  });
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -45,3 +45,9 @@ export function refuseRepeatedOptions(
     seen.add(token.name);
   }
 }
+
+/** A write to a stdout whose reader has gone (`botv2 … | head` closes the pipe early). */
+export function isClosedPipe(error: unknown): boolean {
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
