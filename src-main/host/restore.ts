@@ -1,4 +1,6 @@
 import type { MarketSlice } from '../../src-shared/domain/market';
+import { validatorOptionsFrom } from '../engine/data/options-from-settings';
+import { DataValidator } from '../engine/data/validator';
 import { Portfolio } from '../engine/portfolio';
 import type { MarketFeed, PortfolioCheckpoint } from '../engine/ports';
 import type { BreakerConfig, BreakerMemory } from '../engine/risk/circuit-breaker';
@@ -18,11 +20,14 @@ export interface RestoredState {
  * events journalled since it (a halt the trader gave after the last checkpoint still holds). Null on a new
  * database.
  *
- * `replay`: the feed's slices of the steps committed after the checkpoint (those a restarted feed skips).
- * Each is replayed as the loop stepped it — its fills, then its closes marked, then the equity shown to the
+ * `replay`: the feed's slices of the steps committed after the checkpoint (those a restarted feed skips), and
+ * any before it. Each goes through the loop's time check and `validator` as in the run (those before the
+ * checkpoint only to give the validator its state); each accepted one after the checkpoint is replayed as
+ * the loop stepped it — its fills, then the closes of its accepted bars marked, then the equity shown to the
  * breaker (`breakerConfig`) — so the marks, the equity and the breaker (peak, automatic level, cooldown,
- * a forced level's expiry) are those of an uninterrupted run at the last committed step. Without them the
- * positions keep the checkpoint's marks (or the price of a later fill) and the breaker what was saved
+ * a forced level's expiry) are those of an uninterrupted run at the last committed step. A refused bar
+ * marks nothing; a refused slice is not shown to the breaker either. Without them the positions keep the
+ * checkpoint's marks (or the price of a later fill) and the breaker what was saved
  * (see replayBreaker).
  */
 export function restoreState(
@@ -30,6 +35,7 @@ export function restoreState(
   initialCash: number,
   replay: readonly MarketSlice[],
   breakerConfig: BreakerConfig,
+  validator: DataValidator,
 ): RestoredState | null {
   const latest = read.latestCheckpoint();
   if (!latest) return null;
@@ -47,11 +53,18 @@ export function restoreState(
     }
   };
   const steps: { time: number; equity: number }[] = [];
+  let accepted = -Infinity;
   for (const slice of replay) {
+    // The loop's checks (Engine.onSlice): time must not go back, then the validator; a refused bar or slice
+    // did not mark anything.
+    if (!(slice.time >= accepted)) continue;
+    const usable = validator.checkSlice(slice);
+    if (usable === null) continue;
+    accepted = slice.time;
     if (slice.time <= latest.checkpoint.time) continue;
     bookUntil(slice.time);
-    // Only bars the validator could have used (a bar it refused did not mark anything).
-    for (const bar of slice.bars) {
+    for (const bar of usable.bars) {
+      // As before: a close of 0 (a contract settling at 0, closed by its settlement fill) is not marked.
       if (!(bar.close > 0) || !Number.isFinite(bar.close)) continue;
       portfolio.mark(bar);
       lastCloses[bar.instrument] = bar.close;
@@ -83,10 +96,15 @@ export function restoreWithSettings(
   replay: readonly MarketSlice[] = [],
 ): RestoredState | null {
   const { levels, cooldownMinutes } = settings.risk.circuitBreaker;
-  return restoreState(read, settings.paper.initialCash, replay, {
-    levels,
-    cooldownMs: cooldownMinutes * 60_000,
-  });
+  // Whether a bar is refused does not depend on the instruments' profiles (they only give warnings).
+  const validator = new DataValidator(validatorOptionsFrom(settings.data, []));
+  return restoreState(
+    read,
+    settings.paper.initialCash,
+    replay,
+    { levels, cooldownMs: cooldownMinutes * 60_000 },
+    validator,
+  );
 }
 
 /**
