@@ -140,6 +140,7 @@ export class EngineHost {
       resolveInstrument: (id) => this.feed.instruments.find((spec) => spec.id === id),
       aroundTheClock: this.feed.aroundTheClock ?? false,
     });
+    for (const event of restored?.unjournalledBreakerEvents ?? []) journal.recordBreakerEvent(event);
     engine.warmUp(this.committed.slices);
     return engine;
   }

@@ -8,6 +8,10 @@ import { CircuitBreaker, type BreakerConfig, type BreakerMemory } from '../engin
  * halt, a forced level and its expiry, the cooldown), except the automatic level while a level is forced:
  * the state shows the forced one, and the automatic level moves silently under it, as the replay has it.
  * Without a checkpointed memory (none saved) the newest event's state is all there is.
+ *
+ * `onUnjournalled` hears of each automatic change the replayed steps make that the journal does not have at
+ * that step's time: none when `config` is the run's, as every automatic change was journalled; a restart
+ * with other breaker levels or cooldown in settings.yaml can make some, which the caller journals.
  */
 export function replayBreaker(
   checkpointed: BreakerMemory | null,
@@ -15,6 +19,7 @@ export function replayBreaker(
   steps: readonly { time: number; equity: number }[],
   config: BreakerConfig,
   equity: number,
+  onUnjournalled: (event: BreakerEvent) => void = () => undefined,
 ): BreakerMemory | null {
   if (checkpointed === null) {
     const newest = events[events.length - 1];
@@ -32,7 +37,9 @@ export function replayBreaker(
   };
   for (const step of steps) {
     applyEvents(step.time, false);
-    breaker.onEquity(step.equity, step.time);
+    const automatic = breaker.onEquity(step.equity, step.time);
+    if (automatic && !events.some((e) => e.actor === 'auto' && e.time === step.time))
+      onUnjournalled(automatic);
     applyEvents(step.time, true);
   }
   applyEvents(Infinity, true);

@@ -1,4 +1,5 @@
 import type { MarketSlice } from '../../src-shared/domain/market';
+import type { BreakerEvent } from '../../src-shared/domain/risk';
 import { validatorOptionsFrom } from '../engine/data/options-from-settings';
 import { DataValidator } from '../engine/data/validator';
 import { Portfolio } from '../engine/portfolio';
@@ -13,6 +14,11 @@ export interface RestoredState {
   breaker: BreakerMemory | null;
   /** Last close per instrument: the checkpoint's, updated by the fills after it. */
   lastCloses: Record<string, number>;
+  /**
+   * Automatic breaker changes the replayed steps made that the journal lacks (other breaker settings than
+   * the run's; see replayBreaker), to be journalled so the events explain the restored level.
+   */
+  unjournalledBreakerEvents: BreakerEvent[];
 }
 
 /**
@@ -76,17 +82,23 @@ export function restoreState(
   // Steps after the last fill that traded nothing still moved engine time: continue after them.
   time = Math.max(time, read.lastEngineTime() ?? time);
 
+  const unjournalledBreakerEvents: BreakerEvent[] = [];
   const breaker = replayBreaker(
     latest.breaker,
     read.breakerEventsSince(latest.checkpoint.time),
     steps,
     breakerConfig,
     portfolio.equity(),
+    (event) =>
+      unjournalledBreakerEvents.push({
+        ...event,
+        reason: `${event.reason} (found when restarting under the breaker settings now in use)`,
+      }),
   );
   const peakEquity =
     breaker?.peakEquity ?? Math.max(latest.checkpoint.peakEquity, ...steps.map((step) => step.equity));
   const checkpoint = { ...portfolio.checkpoint(peakEquity, lastCloses), time };
-  return { checkpoint, breaker, lastCloses };
+  return { checkpoint, breaker, lastCloses, unjournalledBreakerEvents };
 }
 
 /** restoreState with the settings' initial cash and breaker. */

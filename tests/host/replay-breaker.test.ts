@@ -79,7 +79,12 @@ describe('replayBreaker (a restart between checkpoints)', () => {
           const checkpointTime = (checkpointStep + 1) * MIN;
           const since = journal.filter((event) => event.time >= checkpointTime);
           const lastEquity = run[run.length - 1]!.equity;
-          expect(replayBreaker(checkpoint, since, steps, config, lastEquity)).toEqual(live.remember());
+          const unjournalled: BreakerEvent[] = [];
+          expect(
+            replayBreaker(checkpoint, since, steps, config, lastEquity, (e) => unjournalled.push(e)),
+          ).toEqual(live.remember());
+          // Every automatic change of the run is in its journal: nothing to add.
+          expect(unjournalled).toEqual([]);
         },
       ),
       { numRuns: 500 },
@@ -110,6 +115,42 @@ describe('replayBreaker (a restart between checkpoints)', () => {
     const resumed = new CircuitBreaker(config, restored!);
     resumed.onEquity(95, 31 * MIN);
     expect(resumed.state()).toMatchObject({ level: 2, sizeMultiplier: 0.5, forcedUntil: null });
+  });
+
+  it('reports the automatic changes that other breaker levels make, which the journal does not have', () => {
+    // The run, levels 2 / 4 / 6 %: minute 2 at 97 (3 % drawdown) is level 1, journalled; minute 3 at 96.5
+    // (3.5 %) keeps level 1. Restarted with levels 1 / 2 / 3 %, both drawdowns are level 3.
+    const tighter: BreakerConfig = {
+      levels: [
+        { drawdown: 0.01, sizeMultiplier: 1 },
+        { drawdown: 0.02, sizeMultiplier: 0.5 },
+        { drawdown: 0.03, sizeMultiplier: 0 },
+      ],
+      cooldownMs: 5 * MIN,
+    };
+    const live = new CircuitBreaker(config, { equity: 100 });
+    live.onEquity(100, MIN);
+    const checkpoint = live.remember();
+    const runEvent = live.onEquity(97, 2 * MIN)!;
+    expect(runEvent.after.level).toBe(1);
+    expect(live.onEquity(96.5, 3 * MIN)).toBeNull();
+    const steps = [
+      { time: 2 * MIN, equity: 97 },
+      { time: 3 * MIN, equity: 96.5 },
+    ];
+    const changes = (events: BreakerEvent[]) => {
+      const reported: BreakerEvent[] = [];
+      const restored = replayBreaker(checkpoint, events, steps, tighter, 96.5, (e) => reported.push(e));
+      return {
+        level: restored?.level,
+        reported: reported.map((e) => [e.time, e.before.level, e.after.level]),
+      };
+    };
+    // With the run's event journalled: minute 2's change is the journal's (level 1, applied as it is), and
+    // minute 3 then trips 1 → 3 under the new levels, which the journal lacks.
+    expect(changes([runEvent])).toEqual({ level: 3, reported: [[3 * MIN, 1, 3]] });
+    // Without it, minute 2's trip 0 → 3 is the one to report; minute 3 changes nothing more.
+    expect(changes([])).toEqual({ level: 3, reported: [[2 * MIN, 0, 3]] });
   });
 
   it('without a saved memory takes the newest event as it is', () => {
