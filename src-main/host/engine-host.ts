@@ -163,7 +163,10 @@ export class EngineHost {
     return this.pacer.running;
   }
 
-  /** Processes up to `count` steps now, regardless of pacing, in one transaction; returns how many ran. */
+  /**
+   * Processes up to `count` steps now (and any more of the last one's time: a commit never splits a time),
+   * regardless of pacing, in one transaction; returns how many ran.
+   */
   stepNow(count: number): number {
     return this.runBatch(count, Infinity);
   }

@@ -83,8 +83,9 @@ export class StepBatches {
   }
 
   /**
-   * Steps up to `count` slices (stopping at the deadline) in one transaction and publishes once it
-   * committed; returns how many slices were used up (stepped, or skipped after a loop failure).
+   * Steps up to `count` slices (stopping at the deadline), and any more of the last one's time, in one
+   * transaction and publishes once it committed; returns how many slices were used up (stepped, or skipped
+   * after a loop failure).
    */
   run(count: number, deadline: number): number {
     const { db, slices: source, wallClock } = this.deps;
@@ -102,6 +103,15 @@ export class StepBatches {
             this.feedDone = true;
             break;
           }
+          slices.push(slice);
+          results.push(this.current.onSlice(slice));
+        }
+        // A commit never falls between two slices of one time: a restart resumes with the first slice after
+        // the last committed time (skipUntilAfter), so one of that time left for the next batch would be
+        // lost, and the restore would replay it as if stepped.
+        const last = slices[slices.length - 1];
+        while (last && !this.feedDone && source.peekTime() === last.time) {
+          const slice = source.next()!;
           slices.push(slice);
           results.push(this.current.onSlice(slice));
         }

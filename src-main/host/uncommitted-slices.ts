@@ -9,6 +9,8 @@ import type { MarketFeed } from '../engine/ports';
 export class UncommittedSlices {
   private pending: MarketSlice[] = [];
   private at = 0;
+  /** An error the feed threw while read ahead (peekTime): thrown by the `next()` that would have read it. */
+  private failure: { error: unknown } | null = null;
 
   constructor(private readonly feed: MarketFeed) {}
 
@@ -23,7 +25,33 @@ export class UncommittedSlices {
       this.pending = [];
       this.at = 0;
     }
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = null;
+      throw error;
+    }
     return this.feed.next();
+  }
+
+  /**
+   * The time of the slice `next()` gives next (read ahead from the feed, it stays next), or null when there
+   * is none now. A failure of the feed is kept for that `next()`, so it comes where the read would have.
+   */
+  peekTime(): number | null {
+    const waiting = this.pending[this.at];
+    if (waiting) return waiting.time;
+    if (this.failure) return null;
+    let slice: MarketSlice | null;
+    try {
+      slice = this.feed.next();
+    } catch (error) {
+      this.failure = { error };
+      return null;
+    }
+    if (!slice) return null;
+    this.pending = [slice];
+    this.at = 0;
+    return slice.time;
   }
 
   /** Puts slices taken but not committed back in front, before any still waiting. */
