@@ -28,8 +28,9 @@ export interface RestoredState {
  *
  * `replay`: the feed's slices of the steps committed after the checkpoint (those a restarted feed skips), and
  * any before it. Each goes through the loop's time check and `validator` as in the run (those before the
- * checkpoint only to give the validator its state); each accepted one after the checkpoint is replayed as
- * the loop stepped it — its fills, then the closes of its accepted bars marked, then the equity shown to the
+ * checkpoint only to give the validator its state); each accepted one after the checkpoint (and, in a feed
+ * whose times repeat, one of the checkpoint's time after the first, at whose step it was written) is
+ * replayed as the loop stepped it — its fills, then the closes of its accepted bars marked, then the equity shown to the
  * breaker (`breakerConfig`) — so the marks, the equity and the breaker (peak, automatic level, cooldown,
  * a forced level's expiry) are those of an uninterrupted run at the last committed step. A refused bar
  * marks nothing; a refused slice is not shown to the breaker either. Without them the positions keep the
@@ -66,8 +67,12 @@ export function restoreState(
     if (!(slice.time >= accepted)) continue;
     const usable = validator.checkSlice(slice);
     if (usable === null) continue;
+    const firstOfItsTime = slice.time > accepted;
     accepted = slice.time;
-    if (slice.time <= latest.checkpoint.time) continue;
+    // The checkpoint was written at the step of the first accepted slice of its time: later slices of that
+    // time (a feed whose times repeat) were stepped after it and are replayed.
+    if (slice.time < latest.checkpoint.time) continue;
+    if (slice.time === latest.checkpoint.time && firstOfItsTime) continue;
     bookUntil(slice.time);
     for (const bar of usable.bars) {
       // As before: a close of 0 (a contract settling at 0, closed by its settlement fill) is not marked.
@@ -136,7 +141,8 @@ export function openAndRestore(
   let afterCheckpoint = 0;
   const feed = openFeed(saved?.checkpoint.time ?? null, (slice) => {
     history.push(slice);
-    if (slice.time > checkpointTime) afterCheckpoint += 1;
+    // Slices of the checkpoint's own time count too: one after the first was stepped after the checkpoint.
+    if (slice.time >= checkpointTime) afterCheckpoint += 1;
     // Trimmed in chunks (one copy per historySteps slices, not one per slice), never dropping a slice the
     // restore replays.
     const keep = Math.max(historySteps, afterCheckpoint);
