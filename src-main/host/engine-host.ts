@@ -248,6 +248,8 @@ export class EngineHost {
     if (this.fault) {
       this.options.logger.warn({ fault: this.fault }, 'trader resumes after a storage fault');
       this.fault = null;
+      if (!this.batches.reloaded())
+        return { ok: false, error: this.fault ?? 'the engine could not be reloaded' };
       this.batches.feedDone = false;
       this.start();
       if (!this.engine.breakerState().halted) return { ok: true, value: this.engine.breakerState() };
@@ -264,6 +266,12 @@ export class EngineHost {
   }
 
   private manual(action: () => ReturnType<Engine['halt']>): Result<Snapshot['breaker']> {
+    // An engine that could not be reloaded after a rollback may hold what the database lost: never act on it.
+    if (!this.batches.reloaded())
+      return {
+        ok: false,
+        error: `${this.fault ?? 'the engine could not be reloaded'}; the action was not applied`,
+      };
     let result: ReturnType<Engine['halt']>;
     try {
       result = this.db.transaction(action)();

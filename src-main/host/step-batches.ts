@@ -58,6 +58,11 @@ export class StepBatches {
   private base: Counts = { events: 0, rejected: 0 };
   /** The counts at the latest commit: where a rebuilt engine continues from. */
   private atCommit: Counts = { events: 0, rejected: 0 };
+  /**
+   * Why the last reload from the database failed, while it stands: the engine in memory may then be ahead
+   * of the database (a rolled-back step or trader's action), so it must not step or act until reloaded.
+   */
+  private staleSince: { cause: unknown } | null = null;
   /** The feed has no more slices. */
   feedDone = false;
 
@@ -89,6 +94,7 @@ export class StepBatches {
    */
   run(count: number, deadline: number): number {
     const { db, slices: source, wallClock } = this.deps;
+    if (!this.reloaded()) return 0;
     const slices: MarketSlice[] = [];
     let results: StepResult[] = [];
     const batch = db.transaction((replay: boolean) => {
@@ -155,12 +161,22 @@ export class StepBatches {
       this.current = this.deps.buildEngine();
       this.orphanedOrders = true;
       this.base = this.atCommit;
+      this.staleSince = null;
       return true;
     } catch (error) {
       this.deps.logger.error({ err: error }, 'could not reload the engine state from the database');
+      this.staleSince = { cause };
       this.deps.stop(describeStorageError(cause), cause);
       return false;
     }
+  }
+
+  /**
+   * True when the engine is as the database has it: after a reload that failed, it is reloaded now first.
+   * False (trading stopped again with the first cause) while that still fails.
+   */
+  reloaded(): boolean {
+    return this.staleSince === null || this.rebuild(this.staleSince.cause);
   }
 
   /**
