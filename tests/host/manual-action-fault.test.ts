@@ -48,3 +48,28 @@ describe("a trader's halt whose write fails and whose engine cannot be reloaded 
     host.close();
   });
 });
+
+describe("a trader's breaker action followed at once by a crash", () => {
+  const orderStatus = (host: EngineHost) =>
+    host.db.prepare('SELECT status FROM orders WHERE id = 1').pluck().get();
+
+  it.each([
+    ['halt', (h: EngineHost) => h.halt('stand aside'), { halted: true, haltReason: 'stand aside' }],
+    ['level-3 force', (h: EngineHost) => h.forceLevel(3, 30, 'news'), { level: 3, openingAllowed: false }],
+  ] as const)('(%s) is fully in effect after the restart, its working orders cancelled', (_, act, state) => {
+    // Seed 11: order 1 is working after step 25. The action commits its event and the order's
+    // cancellation together; the restart must show the breaker state the action left (the reference: the
+    // live host's state right after it) and the order cancelled.
+    const dir = tempDir();
+    const host = testHost(dir);
+    host.stepNow(25);
+    expect(act(host)).toMatchObject({ ok: true, value: state });
+    const expected = host.snapshot().breaker;
+    expect(orderStatus(host)).toBe('cancelled');
+    const restarted = testHost(dir);
+    expect(restarted.snapshot().breaker).toEqual(expected);
+    expect(orderStatus(restarted)).toBe('cancelled');
+    expect(breakerEvents(restarted)).toHaveLength(1);
+    restarted.close();
+  });
+});
