@@ -5,13 +5,11 @@ import type { EquityPoint } from '../../src-shared/domain/trading';
 import type { HostStatus, Snapshot } from '../../src-shared/ipc/contract';
 import type { Result } from '../../src-shared/ipc/result';
 import type { Settings } from '../../src-shared/settings/schema';
-import { createEngine } from '../engine/create-engine';
 import type { Engine, StepResult } from '../engine/loop';
 import type { MarketFeed } from '../engine/ports';
 import type { Db } from '../store/database';
 import { ReadModels } from '../store/read-models';
 import { Sessions } from '../store/sessions';
-import { SqliteJournal } from '../store/sqlite-journal';
 import { BacktestService } from './backtest-service';
 import type { EngineHostOptions, HostListener } from './engine-host-options';
 import { EquityHistory } from './equity-history';
@@ -22,8 +20,9 @@ import { logStep } from './step-log';
 import { createDefaultFeed } from './feeds';
 import { CommittedSlices, WARM_UP_STEPS } from './committed-slices';
 import { StepBatches } from './step-batches';
-import { openAndRestore, restoreWithSettings } from './restore';
-import { describeStorageError } from './storage-errors';
+import { applyBreakerAction } from './breaker-actions';
+import { openAndRestore, type RestoredState } from './restore';
+import { buildHostEngine } from './build-engine';
 import { UncommittedSlices } from './uncommitted-slices';
 
 // Options and listener type live beside this file; re-exported for the callers that import them from here.
@@ -120,29 +119,12 @@ export class EngineHost {
     );
   }
 
-  /**
-   * The engine as the database says it is (the latest checkpoint, the fills and the committed slices after
-   * it), warmed up on the committed market history (see Engine.warmUp and WARM_UP_STEPS).
-   */
-  private buildEngine(
-    restored = restoreWithSettings(this.read, this.options.settings, this.committed.slices),
-  ): Engine {
-    const { settings } = this.options;
-    let engine: Engine | null = null;
-    const journal = new SqliteJournal(this.db, this.sessionId, () => engine?.breakerMemory() ?? null);
-    engine = createEngine({
-      settings,
-      instruments: this.feed.instruments,
-      journal,
-      seed: this.options.seed ?? settings.market.seed,
-      restored: restored ?? undefined,
-      firstOrderId: this.read.maxOrderId() + 1,
-      resolveInstrument: (id) => this.feed.instruments.find((spec) => spec.id === id),
-      aroundTheClock: this.feed.aroundTheClock ?? false,
-    });
-    for (const event of restored?.unjournalledBreakerEvents ?? []) journal.recordBreakerEvent(event);
-    engine.warmUp(this.committed.slices);
-    return engine;
+  /** The engine as the database says it is (see buildHostEngine). */
+  private buildEngine(restored?: RestoredState | null): Engine {
+    const { db, sessionId, read, feed, committed } = this;
+    const { settings, seed } = this.options;
+    const source = { db, sessionId, read, settings, seed: seed ?? settings.market.seed, feed, committed };
+    return restored === undefined ? buildHostEngine(source) : buildHostEngine(source, restored);
   }
 
   private get engine(): Engine {
@@ -237,7 +219,7 @@ export class EngineHost {
   }
 
   halt(reason: string): Result<Snapshot['breaker']> {
-    return this.manual(() => this.engine.halt(reason));
+    return this.manual((engine) => engine.halt(reason));
   }
 
   /**
@@ -254,39 +236,23 @@ export class EngineHost {
       this.start();
       if (!this.engine.breakerState().halted) return { ok: true, value: this.engine.breakerState() };
     }
-    return this.manual(() => this.engine.resume(reason));
+    return this.manual((engine) => engine.resume(reason));
   }
 
   forceLevel(level: BreakerLevel, durationMinutes: number, reason: string): Result<Snapshot['breaker']> {
-    return this.manual(() => this.engine.forceLevel(level, durationMinutes * 60_000, reason));
+    return this.manual((engine) => engine.forceLevel(level, durationMinutes * 60_000, reason));
   }
 
   rearm(reason: string): Result<Snapshot['breaker']> {
-    return this.manual(() => this.engine.rearm(reason));
+    return this.manual((engine) => engine.rearm(reason));
   }
 
-  private manual(action: () => ReturnType<Engine['halt']>): Result<Snapshot['breaker']> {
-    // An engine that could not be reloaded after a rollback may hold what the database lost: never act on it.
-    if (!this.batches.reloaded())
-      return {
-        ok: false,
-        error: `${this.fault ?? 'the engine could not be reloaded'}; the action was not applied`,
-      };
-    let result: ReturnType<Engine['halt']>;
-    try {
-      result = this.db.transaction(action)();
-    } catch (error) {
-      this.batches.rebuild(error);
-      return { ok: false, error: `${describeStorageError(error)}; the action was not applied` };
-    }
-    if (!result.ok) return result;
-    this.options.logger.warn(
-      { event: { kind: result.value.kind, reason: result.value.reason } },
-      'manual breaker action',
+  private manual(action: (engine: Engine) => ReturnType<Engine['halt']>): Result<Snapshot['breaker']> {
+    const { db, batches, events } = this;
+    return applyBreakerAction(
+      { db, logger: this.options.logger, batches, events, fault: () => this.fault },
+      action,
     );
-    const state = this.engine.breakerState();
-    this.events.emit('breaker', { event: result.value, state });
-    return { ok: true, value: state };
   }
 
   /**
