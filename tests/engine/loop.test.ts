@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src-main/engine/create-engine';
 import type { Engine } from '../../src-main/engine/loop';
-import { SyntheticFeed } from '../helpers/single-instrument-feed';
+import { minuteFeed } from '../helpers/single-instrument-feed';
 import type { MarketSlice } from '../../src-shared/domain/market';
 import type { Settings } from '../../src-shared/settings/schema';
 import { MemoryJournal } from '../helpers/memory-journal';
@@ -13,16 +13,7 @@ function run(
   settings: Settings = testSettings(onlyStrategies(['momentum'])),
   before?: (engine: Engine, i: number) => void,
 ) {
-  const feed = new SyntheticFeed({
-    seed,
-    instrument: 'SYN',
-    startTime: 0,
-    barIntervalMs: 60_000,
-    initialPrice: 100,
-    annualDrift: 0,
-    annualVolatility: 0.8,
-    maxBars: bars,
-  });
+  const feed = minuteFeed(seed, bars);
   const journal = new MemoryJournal();
   const engine = createEngine({ settings, instruments: feed.instruments, journal, seed });
   let i = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src-main/engine/create-engine';
 import type { MarketSlice } from '../../src-shared/domain/market';
-import { SyntheticFeed } from '../helpers/single-instrument-feed';
+import { minuteFeed, type SyntheticFeed } from '../helpers/single-instrument-feed';
 import { MemoryJournal } from '../helpers/memory-journal';
 import { onlyStrategies, testSettings } from '../helpers/settings';
 
@@ -9,16 +9,7 @@ const settings = testSettings(onlyStrategies(['momentum']));
 
 /** 139 one-minute bars of one instrument (seed 7); bar 133 closes above its high (the validator refuses it). */
 function market(): { instruments: SyntheticFeed['instruments']; slices: MarketSlice[] } {
-  const feed = new SyntheticFeed({
-    seed: 7,
-    instrument: 'SYN',
-    startTime: 0,
-    barIntervalMs: 60_000,
-    initialPrice: 100,
-    annualDrift: 0,
-    annualVolatility: 0.8,
-    maxBars: 139,
-  });
+  const feed = minuteFeed(7, 139);
   const slices: MarketSlice[] = [];
   for (let slice = feed.next(); slice; slice = feed.next()) slices.push(slice);
   const bad = slices[132]!;

@@ -73,3 +73,17 @@ export class SyntheticFeed implements MarketFeed {
     };
   }
 }
+
+/** The engine tests' market: `SYN`, one-minute bars from time 0 at 100, no drift, 80 % volatility. */
+export function minuteFeed(seed: number, maxBars: number): SyntheticFeed {
+  return new SyntheticFeed({
+    seed,
+    instrument: 'SYN',
+    startTime: 0,
+    barIntervalMs: 60_000,
+    initialPrice: 100,
+    annualDrift: 0,
+    annualVolatility: 0.8,
+    maxBars,
+  });
+}

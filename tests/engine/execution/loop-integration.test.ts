@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src-main/engine/create-engine';
-import { SyntheticFeed } from '../../helpers/single-instrument-feed';
+import { minuteFeed } from '../../helpers/single-instrument-feed';
 import type { Bar } from '../../../src-shared/domain/market';
 import { MemoryJournal } from '../../helpers/memory-journal';
 import { onlyStrategies, testSettings } from '../../helpers/settings';
@@ -8,16 +8,7 @@ import { onlyStrategies, testSettings } from '../../helpers/settings';
 /** The engine loop with this execution engine at bar or book level, over a seeded single-instrument market. */
 function run(seed: number, mode: 'bar' | 'book') {
   const settings = testSettings(onlyStrategies(['momentum']));
-  const feed = new SyntheticFeed({
-    seed: 11,
-    instrument: 'SYN',
-    startTime: 0,
-    barIntervalMs: 60_000,
-    initialPrice: 100,
-    annualDrift: 0,
-    annualVolatility: 0.8,
-    maxBars: 400,
-  });
+  const feed = minuteFeed(11, 400);
   const journal = new MemoryJournal();
   settings.execution = { ...settings.execution, mode };
   const engine = createEngine({ settings, instruments: feed.instruments, journal, seed });
