@@ -1,5 +1,5 @@
 import type { EnsembleDecision, StrategyVote, VoteContribution, VoteOutcome, VotingMethod } from './types';
-import { breakdownOf, checkedWeight, verdictOf, type Verdict } from './voting';
+import { breakdownOf, checkedWeight, verdictOf, votedEarlier, votedTwice, type Verdict } from './voting';
 import { SlotMemo } from '../slot-memo';
 
 /**
@@ -98,18 +98,12 @@ export class BallotBox {
       const v = voters[n]!;
       const index = voterIndex[n]!;
       if (index >= 0 ? votedIn[index] === this.step : votedEarlier(voters, n))
-        throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
+        throw votedTwice(v, instrument);
       if (index >= 0) votedIn[index] = this.step;
       voterWeights[n] = checkedWeight(v, index >= 0 ? weights[index] : undefined);
     }
     return new BallotDecision(ballot, method, verdictOf(voters, voterWeights, count, method));
   }
-}
-
-/** Whether the strategy of the n-th vote cast one of the votes before it. */
-function votedEarlier(voters: readonly StrategyVote[], n: number): boolean {
-  for (let i = 0; i < n; i++) if (voters[i]!.strategyId === voters[n]!.strategyId) return true;
-  return false;
 }
 
 /**

@@ -37,12 +37,9 @@ export function vote(
   for (const v of votes) {
     if (v.instrument !== instrument)
       throw new RangeError(`vote of ${v.strategyId} is for ${v.instrument}, not ${instrument}`);
-    // A linear scan of the votes accepted so far: an instrument gets at most a few dozen votes.
-    for (const earlier of voters)
-      if (earlier.strategyId === v.strategyId)
-        throw new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
-    voterWeights.push(checkedWeight(v, weights.get(v.strategyId)));
     voters.push(v);
+    if (votedEarlier(voters, voters.length - 1)) throw votedTwice(v, instrument);
+    voterWeights.push(checkedWeight(v, weights.get(v.strategyId)));
   }
   const count = voters.length;
   return {
@@ -130,6 +127,20 @@ const fallback = (outcome: VoteOutcome, score = 0): Verdict => ({
   score,
   outcome,
 });
+
+/**
+ * Whether the strategy of the n-th vote cast one of the votes before it: a linear scan, as an instrument
+ * gets at most a few dozen votes.
+ */
+export function votedEarlier(voters: readonly StrategyVote[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (voters[i]!.strategyId === voters[n]!.strategyId) return true;
+  return false;
+}
+
+/** The error of a strategy's second vote on one instrument in a step. */
+export function votedTwice(v: StrategyVote, instrument: string): RangeError {
+  return new RangeError(`${v.strategyId} voted twice on ${instrument}; one vote per strategy`);
+}
 
 /**
  * The weight of vote `v` given `weight`. Throws a RangeError for a confidence outside [0, 1] or a missing,
