@@ -103,21 +103,18 @@ export class StepBatches {
       if (replay) {
         for (const slice of slices) results.push(this.current.onSlice(slice));
       } else {
-        while (slices.length < count && (slices.length === 0 || wallClock() < deadline)) {
+        for (;;) {
+          const wanted = slices.length < count && (slices.length === 0 || wallClock() < deadline);
+          // Past the count or the deadline, the rest of the last slice's time still goes in: a commit never
+          // falls between two slices of one time (a restart resumes after the last committed time, so one
+          // left for the next batch would be lost, and the restore would replay it as if stepped).
+          const last = slices[slices.length - 1];
+          if (!wanted && (last === undefined || source.peekTime() !== last.time)) break;
           const slice = source.next();
           if (!slice) {
             this.feedDone = true;
             break;
           }
-          slices.push(slice);
-          results.push(this.current.onSlice(slice));
-        }
-        // A commit never falls between two slices of one time: a restart resumes with the first slice after
-        // the last committed time (skipUntilAfter), so one of that time left for the next batch would be
-        // lost, and the restore would replay it as if stepped.
-        const last = slices[slices.length - 1];
-        while (last && !this.feedDone && source.peekTime() === last.time) {
-          const slice = source.next()!;
           slices.push(slice);
           results.push(this.current.onSlice(slice));
         }
